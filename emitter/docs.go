@@ -1,0 +1,97 @@
+package emitter
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphgen/graphgen/parser"
+)
+
+// commentWidth is where doc comments wrap.
+const commentWidth = 100
+
+// docComment builds a doc comment from paragraphs: the first says what the
+// name is, then the metadata's description, then a Deprecated paragraph.
+func docComment(first string, as parser.Annotations) string {
+	paragraphs := []string{first}
+	if d := cleanText(as.Description()); d != "" {
+		paragraphs = append(paragraphs, d)
+	}
+	if d := cleanText(as.LongDescription()); d != "" {
+		paragraphs = append(paragraphs, d)
+	}
+	if dep := deprecation(as); dep != "" {
+		paragraphs = append(paragraphs, dep)
+	}
+	var wrapped []string
+	for _, p := range paragraphs {
+		wrapped = append(wrapped, wrap(p, commentWidth))
+	}
+	return strings.Join(wrapped, "\n\n")
+}
+
+// deprecation renders Core.Revisions as a Go "Deprecated:" paragraph.
+func deprecation(as parser.Annotations) string {
+	rev, ok := as.Deprecation()
+	if !ok {
+		return ""
+	}
+	text := "Deprecated: " + cleanText(rev.Description)
+	if rev.Description == "" {
+		text = "Deprecated: the service marks this as deprecated."
+	}
+	var when []string
+	if rev.Date != "" {
+		when = append(when, "deprecated "+rev.Date)
+	}
+	if rev.RemovalDate != "" {
+		when = append(when, "removal planned for "+rev.RemovalDate)
+	}
+	if len(when) > 0 {
+		text = strings.TrimSuffix(text, ".") + fmt.Sprintf(" (%s).", strings.Join(when, ", "))
+	}
+	return text
+}
+
+// cleanText folds white space and drops characters that would end or
+// break a comment.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "*/", "* /")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// wrap breaks a paragraph into lines no longer than width where it can.
+func wrap(text string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// comment renders text as // lines, blank lines as a bare //.
+func comment(text string) *jen.Statement {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l == "" {
+			lines[i] = "//"
+		} else {
+			lines[i] = "// " + l
+		}
+	}
+	return jen.Comment(strings.Join(lines, "\n"))
+}

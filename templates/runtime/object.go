@@ -1,0 +1,378 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// odataTypeKey is the JSON member that names a value's type.
+const odataTypeKey = "@odata.type"
+
+// objectEncoder writes the members of one JSON object in order. It keeps
+// the first error, so generated code can write member after member and
+// check once at the end.
+type objectEncoder struct {
+	buf   bytes.Buffer
+	count int
+	err   error
+}
+
+// raw writes a member whose value is already encoded.
+func (e *objectEncoder) raw(name string, value []byte) {
+	if e.count == 0 {
+		e.buf.WriteByte('{')
+	} else {
+		e.buf.WriteByte(',')
+	}
+	e.count++
+	key, _ := json.Marshal(name)
+	e.buf.Write(key)
+	e.buf.WriteByte(':')
+	e.buf.Write(value)
+}
+
+// value encodes v and writes it as a member.
+func (e *objectEncoder) value(name string, v any) {
+	if e.err != nil {
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		e.err = fmt.Errorf("encode %s: %w", name, err)
+		return
+	}
+	e.raw(name, b)
+}
+
+// odataType writes @odata.type when it is known.
+func (e *objectEncoder) odataType(name string) {
+	if name != "" {
+		e.value(odataTypeKey, name)
+	}
+}
+
+// additional writes the members the metadata does not describe, sorted by
+// name so that output is stable.
+func (e *objectEncoder) additional(members map[string]json.RawMessage) {
+	names := make([]string, 0, len(members))
+	for name := range members {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		e.raw(name, members[name])
+	}
+}
+
+// finish closes the object and returns it, or the first error.
+func (e *objectEncoder) finish() ([]byte, error) {
+	if e.err != nil {
+		return nil, e.err
+	}
+	if e.count == 0 {
+		return []byte("{}"), nil
+	}
+	e.buf.WriteByte('}')
+	return e.buf.Bytes(), nil
+}
+
+// encodeMember writes a single-valued property unless it is absent.
+func encodeMember[T any](e *objectEncoder, name string, v Nullable[T]) {
+	if v.IsPresent() {
+		e.value(name, v)
+	}
+}
+
+// encodeList writes a collection property unless it is nil.
+func encodeList[T any](e *objectEncoder, name string, v []T) {
+	if v != nil {
+		e.value(name, v)
+	}
+}
+
+// typedValue is implemented by every generated structured type: it names
+// the type as @odata.type does, for example #microsoft.graph.user.
+type typedValue interface {
+	odataTypeName() string
+}
+
+// encodeMemberAs writes a property whose declared type has derived types:
+// a value of a derived type carries its @odata.type so that a reader can
+// tell which type it is.
+func encodeMemberAs[T any](e *objectEncoder, name string, v Nullable[T], declared string) {
+	if !v.IsPresent() || e.err != nil {
+		return
+	}
+	item, ok := v.Get()
+	if !ok {
+		e.raw(name, []byte("null"))
+		return
+	}
+	b, err := marshalAs(item, declared)
+	if err != nil {
+		e.err = fmt.Errorf("encode %s: %w", name, err)
+		return
+	}
+	e.raw(name, b)
+}
+
+// encodeListAs writes a collection whose declared element type has derived
+// types, each element with its @odata.type where it differs.
+func encodeListAs[T any](e *objectEncoder, name string, v []T, declared string) {
+	if v == nil || e.err != nil {
+		return
+	}
+	b, err := marshalListAs(v, declared)
+	if err != nil {
+		e.err = fmt.Errorf("encode %s: %w", name, err)
+		return
+	}
+	e.raw(name, b)
+}
+
+func marshalListAs[T any](v []T, declared string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('[')
+	for i, item := range v {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		b, err := marshalAs(item, declared)
+		if err != nil {
+			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		buf.Write(b)
+	}
+	buf.WriteByte(']')
+	return buf.Bytes(), nil
+}
+
+// marshalAs encodes v and adds its @odata.type when its type is not the
+// declared one and the encoding does not name a type yet.
+func marshalAs(v any, declared string) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := v.(typedValue)
+	if !ok || t.odataTypeName() == declared || odataTypeOf(b) != "" {
+		return b, nil
+	}
+	return withODataType(b, t.odataTypeName())
+}
+
+// withODataType puts an @odata.type member first into an encoded object.
+func withODataType(object []byte, name string) ([]byte, error) {
+	object = bytes.TrimSpace(object)
+	if len(object) < 2 || object[0] != '{' {
+		return object, nil
+	}
+	var e objectEncoder
+	e.value(odataTypeKey, name)
+	head, _ := e.finish()
+	rest := bytes.TrimSpace(object[1:])
+	if len(rest) > 0 && rest[0] != '}' {
+		head = append(head[:len(head)-1], ',')
+	} else {
+		head = head[:len(head)-1]
+	}
+	return append(head, rest...), nil
+}
+
+// objectDecoder hands out the members of one JSON object by exact name.
+// encoding/json matches names case-insensitively; generated types decode
+// through objectDecoder so that "id" never fills a field meant for "ID".
+// Members that no field takes stay in the decoder and end up in
+// AdditionalData. It keeps the first error.
+type objectDecoder struct {
+	members map[string]json.RawMessage
+	err     error
+}
+
+// newObjectDecoder splits a JSON object into its members.
+func newObjectDecoder(data []byte) (*objectDecoder, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return nil, err
+	}
+	if members == nil {
+		return nil, fmt.Errorf("want a JSON object, got null")
+	}
+	return &objectDecoder{members: members}, nil
+}
+
+// take removes a member and returns its value.
+func (d *objectDecoder) take(name string) (json.RawMessage, bool) {
+	raw, ok := d.members[name]
+	if ok {
+		delete(d.members, name)
+	}
+	return raw, ok && d.err == nil
+}
+
+func (d *objectDecoder) fail(name string, err error) {
+	if d.err == nil {
+		d.err = fmt.Errorf("decode %s: %w", name, err)
+	}
+}
+
+// finish stores @odata.type and the remaining members, and returns the
+// first error.
+func (d *objectDecoder) finish(odataType *string, additional *map[string]json.RawMessage) error {
+	if d.err != nil {
+		return d.err
+	}
+	if raw, ok := d.take(odataTypeKey); ok {
+		if err := json.Unmarshal(raw, odataType); err != nil {
+			return fmt.Errorf("decode %s: %w", odataTypeKey, err)
+		}
+	}
+	*additional = nil
+	if len(d.members) > 0 {
+		*additional = d.members
+	}
+	return nil
+}
+
+// decodeMember fills a single-valued property if the object has it.
+func decodeMember[T any](d *objectDecoder, name string, dst *Nullable[T]) {
+	raw, ok := d.take(name)
+	if !ok {
+		return
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		d.fail(name, err)
+	}
+}
+
+// decodeList fills a collection property if the object has it. A JSON
+// null leaves the collection nil, as if it were absent.
+func decodeList[T any](d *objectDecoder, name string, dst *[]T) {
+	raw, ok := d.take(name)
+	if !ok {
+		return
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		d.fail(name, err)
+	}
+}
+
+// decodeMemberWith fills a property whose declared type has derived types,
+// using a decode function that picks the Go type by @odata.type.
+func decodeMemberWith[T any](d *objectDecoder, name string, dst *Nullable[T], decode func([]byte) (T, error)) {
+	raw, ok := d.take(name)
+	if !ok {
+		return
+	}
+	if isJSONNull(raw) {
+		dst.SetNull()
+		return
+	}
+	v, err := decode(raw)
+	if err != nil {
+		d.fail(name, err)
+		return
+	}
+	dst.Set(v)
+}
+
+// decodeListWith fills a collection whose declared element type has
+// derived types.
+func decodeListWith[T any](d *objectDecoder, name string, dst *[]T, decode func([]byte) (T, error)) {
+	raw, ok := d.take(name)
+	if !ok {
+		return
+	}
+	v, err := decodeElements(raw, decode)
+	if err != nil {
+		d.fail(name, err)
+		return
+	}
+	*dst = v
+}
+
+// decodeElements decodes a JSON array element by element.
+func decodeElements[T any](raw []byte, decode func([]byte) (T, error)) ([]T, error) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, err
+	}
+	if items == nil {
+		return nil, nil
+	}
+	out := make([]T, 0, len(items))
+	for i, item := range items {
+		if isJSONNull(item) {
+			var zero T
+			out = append(out, zero)
+			continue
+		}
+		v, err := decode(item)
+		if err != nil {
+			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// odataTypeOf returns the @odata.type of an encoded object without the
+// leading #, or "" when it has none.
+func odataTypeOf(data []byte) string {
+	var probe struct {
+		Type string `json:"@odata.type"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&probe); err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(probe.Type, "#")
+}
+
+// decodeAs decodes data into v and returns it; generated decode functions
+// use it after picking v's type.
+func decodeAs[T json.Unmarshaler](data []byte, v T) (T, error) {
+	if err := v.UnmarshalJSON(data); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+// flagsContain reports whether the comma-separated flags value contains
+// flag.
+func flagsContain(value, flag string) bool {
+	for _, f := range strings.Split(value, ",") {
+		if strings.TrimSpace(f) == flag {
+			return true
+		}
+	}
+	return false
+}
+
+// flagsSplit returns the flags of a comma-separated value.
+func flagsSplit(value string) []string {
+	var out []string
+	for _, f := range strings.Split(value, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// flagsAdd returns value with flag added, keeping the order of the others.
+func flagsAdd(value, flag string) string {
+	if flagsContain(value, flag) {
+		return value
+	}
+	return strings.Join(append(flagsSplit(value), flag), ",")
+}
+
+// flagsRemove returns value without flag.
+func flagsRemove(value, flag string) string {
+	flags := slices.DeleteFunc(flagsSplit(value), func(f string) bool { return f == flag })
+	return strings.Join(flags, ",")
+}

@@ -1,0 +1,93 @@
+package runtime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+)
+
+// doJSON sends a request to path, an escaped path relative to the base URL
+// starting with "/", with the query parameters in their given order. A
+// non-nil body is sent as JSON. A 2xx response body is passed to decode,
+// which lets generated code pick the concrete type of a polymorphic
+// result; an empty body gives the zero T. Other statuses give an *Error.
+//
+// Known limitation: the response headers of a success, such as Location
+// for 202 Accepted, are not returned.
+func doJSON[T any](ctx context.Context, c *Client, method, path string, query []queryParam,
+	body any, opts *RequestOptions, decode func([]byte) (T, error)) (T, error) {
+	var zero T
+	u, err := c.endpoint(path, query)
+	if err != nil {
+		return zero, err
+	}
+	data, err := c.send(ctx, method, u, body, opts)
+	if err != nil || len(bytes.TrimSpace(data)) == 0 {
+		return zero, err
+	}
+	v, err := decode(data)
+	if err != nil {
+		return zero, fmt.Errorf("graph: decode response of %s %s: %w", method, path, err)
+	}
+	return v, nil
+}
+
+// doNoContent sends a request like doJSON and ignores the body of a 2xx
+// response.
+func doNoContent(ctx context.Context, c *Client, method, path string, query []queryParam,
+	body any, opts *RequestOptions) error {
+	u, err := c.endpoint(path, query)
+	if err != nil {
+		return err
+	}
+	_, err = c.send(ctx, method, u, body, opts)
+	return err
+}
+
+// decodeJSON decodes data into a new T with encoding/json. It is the
+// decode function for results that are not polymorphic.
+func decodeJSON[T any](data []byte) (T, error) {
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		var zero T
+		return zero, err
+	}
+	return v, nil
+}
+
+// send performs one request to u and returns the body of a 2xx response,
+// or an *Error for any other status.
+func (c *Client) send(ctx context.Context, method string, u *url.URL, body any,
+	opts *RequestOptions) ([]byte, error) {
+	var reader io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("graph: encode body of %s %s: %w", method, u.Path, err)
+		}
+		reader = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), reader)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	c.setHeaders(req.Header, opts, body != nil)
+
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("graph: read response of %s %s: %w", method, u.Path, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, newResponseError(resp, data)
+	}
+	return data, nil
+}
