@@ -3,6 +3,7 @@ package emitter
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -90,7 +91,10 @@ type unit struct {
 func render(f *jen.File) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return nil, err
+		// jennifer appends the whole unformatted source; the first line
+		// says what is wrong.
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		return nil, errors.New(first)
 	}
 	return buf.Bytes(), nil
 }

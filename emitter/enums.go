@@ -80,10 +80,7 @@ func (g *generator) emitEnumMethods(f *jen.File, e *parser.EnumType) {
 	f.Line()
 
 	f.Add(comment("IsKnown reports whether v is a declared member."))
-	f.Func().Add(recv.Clone()).Id("IsKnown").Params().Bool().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(members...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
+	f.Func().Add(recv.Clone()).Id("IsKnown").Params().Bool().Add(memberSwitch(members, jen.True(), jen.False()))
 	f.Line()
 
 	g.emitEvolvable(f, e, recv)
@@ -114,15 +111,7 @@ func (g *generator) emitEvolvable(f *jen.File, e *parser.EnumType, recv *jen.Sta
 	}
 	f.Add(comment("IsEvolvable reports whether v is declared after unknownFutureValue: the service sends\n" +
 		"such members only to requests with Prefer: include-unknown-enum-members."))
-	if len(evolvable) == 0 {
-		f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Block(jen.Return(jen.False()))
-		f.Line()
-		return
-	}
-	f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(evolvable...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
+	f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Add(memberSwitch(evolvable, jen.True(), jen.False()))
 	f.Line()
 }
 
@@ -130,14 +119,16 @@ func (g *generator) emitEvolvable(f *jen.File, e *parser.EnumType, recv *jen.Sta
 func (g *generator) emitNumber(f *jen.File, e *parser.EnumType, recv *jen.Statement) {
 	f.Add(comment("Number returns the integer value the metadata gives a declared member, and false\n" +
 		"for a value it does not declare."))
-	f.Func().Add(recv.Clone()).Id("Number").Params().Params(jen.Int64(), jen.Bool()).Block(
-		jen.Switch(jen.Id("v")).BlockFunc(func(sw *jen.Group) {
-			for _, m := range e.Members {
-				sw.Case(jen.Id(g.memberName[m])).Block(jen.Return(jen.Lit(int(m.Value)), jen.True()))
-			}
-		}),
-		jen.Return(jen.Lit(0), jen.False()),
-	)
+	f.Func().Add(recv.Clone()).Id("Number").Params().Params(jen.Int64(), jen.Bool()).BlockFunc(func(b *jen.Group) {
+		if len(e.Members) > 0 {
+			b.Switch(jen.Id("v")).BlockFunc(func(sw *jen.Group) {
+				for _, m := range e.Members {
+					sw.Case(jen.Id(g.memberName[m])).Block(jen.Return(jen.Lit(int(m.Value)), jen.True()))
+				}
+			})
+		}
+		b.Return(jen.Lit(0), jen.False())
+	})
 	f.Line()
 }
 
@@ -174,4 +165,15 @@ func (g *generator) emitFlagMethods(f *jen.File, e *parser.EnumType) {
 		b.Return(jen.Id("out"))
 	})
 	f.Line()
+}
+
+// memberSwitch is a function body that returns yes when v is one of the
+// members and no otherwise.
+func memberSwitch(members []jen.Code, yes, no jen.Code) *jen.Statement {
+	return jen.BlockFunc(func(b *jen.Group) {
+		if len(members) > 0 {
+			b.Switch(jen.Id("v")).Block(jen.Case(members...).Block(jen.Return(yes)))
+		}
+		b.Return(no)
+	})
 }

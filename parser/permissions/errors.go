@@ -41,9 +41,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // position turns a byte offset into a 1-based line and column.
 func position(data []byte, offset int64) (line, column int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
+	offset = max(0, min(offset, int64(len(data))))
 	line, column = 1, 1
 	for _, c := range data[:offset] {
 		if c == '\n' {

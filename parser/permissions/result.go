@@ -83,6 +83,8 @@ type Result struct {
 	// empty when the asked path matched directly.
 	Fallback string
 
+	// DelegatedWork, DelegatedPersonal and Application hold the
+	// permissions per scheme; For selects one by Scheme value.
 	DelegatedWork     SchemeResult
 	DelegatedPersonal SchemeResult
 	Application       SchemeResult

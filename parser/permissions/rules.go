@@ -66,10 +66,11 @@ var rules = []Rule{
 		path:        trimTrailingSlash,
 	},
 	{
-		Name:        "case-insensitive",
-		Stage:       StageSegment,
-		Description: "Segments compare without regard to case (sharepointRestoreSessions is sharePointRestoreSessions).",
-		segment:     lowerSegment,
+		Name:  "case-insensitive",
+		Stage: StageSegment,
+		Description: "Segments compare without regard to case " +
+			"(sharepointRestoreSessions is sharePointRestoreSessions).",
+		segment: lowerSegment,
 	},
 	{
 		Name:  "missing-slash-after-call",
@@ -77,6 +78,13 @@ var rules = []Rule{
 		Description: "Text glued to a closing parenthesis is a segment of its own " +
 			"(itemat(index={value})range is itemat(index={value})/range).",
 		segment: splitAfterCall,
+	},
+	{
+		Name:  "missing-slash-before-key",
+		Stage: StageSegment,
+		Description: "A {placeholder} glued to a name is a segment of its own " +
+			"(subjectRightsRequests{id} is subjectRightsRequests/{id}).",
+		segment: splitBeforeKey,
 	},
 	{
 		Name:  "parenthesized-key",
@@ -186,6 +194,15 @@ func splitAfterCall(s string) []string {
 		return []string{s}
 	}
 	return []string{s[:closing+1], rest}
+}
+
+// splitBeforeKey splits x{key} into x and {key} when x is a name.
+func splitBeforeKey(s string) []string {
+	open := strings.IndexByte(s, '{')
+	if open <= 0 || !strings.HasSuffix(s, "}") || !isIdentifier(s[:open]) {
+		return []string{s}
+	}
+	return []string{s[:open], s[open:]}
 }
 
 // splitParenthesizedKey rewrites name(key) to name and a key segment when
