@@ -45,6 +45,13 @@ type generator struct {
 	// memberName is the constant of every enum member.
 	memberName map[*parser.EnumMember]string
 
+	// builders are the request builders, roots the methods of Client, and
+	// paramsName the parameter struct of each operation with parameters.
+	builders     []*builder
+	builderIndex map[builderKey]*builder
+	roots        []rootMethod
+	paramsName   map[*parser.Operation]string
+
 	files map[string]*jen.File
 }
 
@@ -71,19 +78,21 @@ func newGenerator(sel *parser.Selection, cfg Config) *generator {
 	}
 	reserved := append([]string{"defaultBaseURL"}, templates.RuntimeIdentifiers...)
 	return &generator{
-		sel:         sel,
-		cfg:         cfg,
-		namespace:   ns,
-		pkg:         newScope(reserved...),
-		typeName:    map[parser.Type]string{},
-		polymorphic: map[*parser.StructuredType]bool{},
-		anyName:     map[*parser.StructuredType]string{},
-		asName:      map[*parser.StructuredType]string{},
-		decodeName:  map[*parser.StructuredType]string{},
-		fields:      map[*parser.StructuredType][]field{},
-		fieldScope:  map[*parser.StructuredType]*scope{},
-		memberName:  map[*parser.EnumMember]string{},
-		files:       map[string]*jen.File{},
+		sel:          sel,
+		cfg:          cfg,
+		namespace:    ns,
+		pkg:          newScope(reserved...),
+		typeName:     map[parser.Type]string{},
+		polymorphic:  map[*parser.StructuredType]bool{},
+		anyName:      map[*parser.StructuredType]string{},
+		asName:       map[*parser.StructuredType]string{},
+		decodeName:   map[*parser.StructuredType]string{},
+		fields:       map[*parser.StructuredType][]field{},
+		fieldScope:   map[*parser.StructuredType]*scope{},
+		memberName:   map[*parser.EnumMember]string{},
+		builderIndex: map[builderKey]*builder{},
+		paramsName:   map[*parser.Operation]string{},
+		files:        map[string]*jen.File{},
 	}
 }
 
@@ -111,6 +120,8 @@ func (g *generator) plan() {
 	for _, s := range g.structs {
 		g.planFields(s)
 	}
+	g.planBuilders()
+	g.planParams()
 }
 
 // rank orders the default namespace before the others.
@@ -240,6 +251,7 @@ func (g *generator) units() []unit {
 	for _, s := range g.structs {
 		g.emitStruct(s)
 	}
+	g.emitRequests()
 	var out []unit
 	for name, f := range g.files {
 		out = append(out, unit{name: name, file: f})

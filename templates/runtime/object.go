@@ -376,3 +376,39 @@ func flagsRemove(value, flag string) string {
 	flags := slices.DeleteFunc(flagsSplit(value), func(f string) bool { return f == flag })
 	return strings.Join(flags, ",")
 }
+
+// typedBody is a request body whose declared type has derived types: a
+// value of a derived type is sent with its @odata.type, which the service
+// needs to create the right type in a collection of the base type.
+type typedBody struct {
+	value    any
+	declared string
+}
+
+// MarshalJSON encodes the value as marshalAs does.
+func (b typedBody) MarshalJSON() ([]byte, error) { return marshalAs(b.value, b.declared) }
+
+// decodeValue decodes a response that wraps a primitive, enum or
+// collection result in {"value": ...}, as OData does for operation results
+// that are not entities or complex values.
+func decodeValue[T any](data []byte) (T, error) {
+	var wrapper struct {
+		Value T `json:"value"`
+	}
+	err := json.Unmarshal(data, &wrapper)
+	return wrapper.Value, err
+}
+
+// decodeValuesWith decodes a {"value": [...]} response element by element
+// with decode, for collection results of derived-type-aware element types.
+func decodeValuesWith[T any](decode func([]byte) (T, error)) func([]byte) ([]T, error) {
+	return func(data []byte) ([]T, error) {
+		var wrapper struct {
+			Value json.RawMessage `json:"value"`
+		}
+		if err := json.Unmarshal(data, &wrapper); err != nil {
+			return nil, err
+		}
+		return decodeElements(wrapper.Value, decode)
+	}
+}

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -149,4 +150,17 @@ func isPathChar(c byte) bool {
 // value.
 func isQueryChar(c byte) bool {
 	return isUnreserved(c) || strings.IndexByte("$,()*/:@", c) >= 0
+}
+
+// literalJSON returns a complex or collection value as JSON, for a
+// function parameter in the URL.
+//
+// Known limitation: OData 4.0 services may expect such values as parameter
+// aliases (@p) instead of inline JSON; graphgen writes them inline.
+func literalJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return literalNull
+	}
+	return string(b)
 }

@@ -1,0 +1,237 @@
+package emitter
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/graphgen/graphgen/parser"
+)
+
+// builder is one request-builder type: the requests on an entity type
+// reached as one entity (item) or as a collection, with a given access.
+// Builders are shared by every path that reaches the same type with the
+// same access, so recursive containment needs no special case.
+type builder struct {
+	name       string
+	typ        *parser.StructuredType
+	collection bool
+	access     access
+
+	// item is the builder ByID returns, for a collection.
+	item *builder
+
+	// navigations are the navigation methods of an item builder.
+	navigations []navigationMethod
+
+	// operations are the bound actions and functions.
+	operations []operationMethod
+
+	methods *scope
+}
+
+type navigationMethod struct {
+	name     string
+	property *parser.NavigationProperty
+	target   *builder
+}
+
+type operationMethod struct {
+	name string
+	op   *parser.Operation
+}
+
+type builderKey struct {
+	typ        *parser.StructuredType
+	collection bool
+	access     access
+}
+
+// rootMethod is a method of Client: an entity set, a singleton or an
+// operation import.
+type rootMethod struct {
+	name    string
+	segment string
+	target  *builder
+	op      *parser.Operation
+}
+
+// builderMethods are the fixed methods of builders; navigation and
+// operation methods must not take these names.
+var builderMethods = []string{"Get", "Update", "Delete", "List", "Pager", "Create", "ByID", "Path"}
+
+// planBuilders walks from the selected entity sets and singletons along
+// the selected navigation properties and names a builder for every
+// (type, item or collection, access) it meets.
+func (g *generator) planBuilders() {
+	c := g.sel.Model.Container()
+	if c == nil {
+		return
+	}
+	clientScope := newScope("NewClient", "WithBaseURL", "WithHeader")
+	for _, s := range g.sel.EntitySets {
+		b := g.builderFor(builderKey{s.Type, true, entitySetAccess(s)})
+		g.roots = append(g.roots, rootMethod{name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b})
+	}
+	for _, s := range g.sel.Singletons {
+		b := g.builderFor(builderKey{s.Type, false, singletonAccess(s).item()})
+		g.roots = append(g.roots, rootMethod{name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b})
+	}
+	g.planImports(c, clientScope)
+
+	for i := 0; i < len(g.builders); i++ {
+		g.expandBuilder(g.builders[i])
+	}
+	g.stats.Builders = len(g.builders)
+}
+
+// builderFor returns the builder for key, creating and naming it on first
+// use.
+func (g *generator) builderFor(key builderKey) *builder {
+	if b, ok := g.builderIndex[key]; ok {
+		return b
+	}
+	name := g.typeName[key.typ]
+	if key.collection {
+		name += key.access.suffix(defaultSetAccess) + "CollectionRequest"
+	} else {
+		name += key.access.suffix(defaultSetAccess.item()) + "Request"
+	}
+	b := &builder{
+		name: g.pkg.claim(name), typ: key.typ, collection: key.collection, access: key.access,
+		methods: newScope(builderMethods...),
+	}
+	g.builderIndex[key] = b
+	g.builders = append(g.builders, b)
+	return b
+}
+
+func (g *generator) expandBuilder(b *builder) {
+	if b.collection {
+		b.item = g.builderFor(builderKey{b.typ, false, b.access.item()})
+		b.operations = g.boundOperations(b, true)
+		return
+	}
+	for _, n := range g.inheritedNavigations(b.typ) {
+		key := builderKey{n.Target(), n.Type.Collection, g.navigationAccess(n)}
+		if !key.collection {
+			key.access = key.access.item()
+		}
+		b.navigations = append(b.navigations, navigationMethod{
+			name: b.methods.claim(exportedName(n.Name)), property: n, target: g.builderFor(key),
+		})
+	}
+	b.operations = g.boundOperations(b, false)
+}
+
+// inheritedNavigations returns the selected navigation properties of t and
+// its ancestors, the most distant ancestor's first.
+func (g *generator) inheritedNavigations(t *parser.StructuredType) []*parser.NavigationProperty {
+	chain := append([]*parser.StructuredType{t}, t.Ancestors()...)
+	slices.Reverse(chain)
+	var out []*parser.NavigationProperty
+	for _, s := range chain {
+		for _, n := range s.NavigationProperties {
+			if g.sel.IncludesNavigation(n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// boundOperations returns the selected operations a builder offers: those
+// bound to its type or an ancestor (to a collection of them for a
+// collection builder). Where overloads of one name are bound at several
+// levels, the most derived binding hides the others with the same
+// parameters, as OData overload resolution does.
+func (g *generator) boundOperations(b *builder, collection bool) []operationMethod {
+	depth := map[*parser.StructuredType]int{b.typ: 0}
+	for i, a := range b.typ.Ancestors() {
+		depth[a] = i + 1
+	}
+	var found []*parser.Operation
+	for _, op := range g.sel.Operations {
+		p := op.BindingParameter()
+		if p == nil || p.Type.Collection != collection {
+			continue
+		}
+		if s := p.Type.Structured(); s != nil {
+			if _, ok := depth[s]; ok {
+				found = append(found, op)
+			}
+		}
+	}
+	slices.SortStableFunc(found, func(x, y *parser.Operation) int {
+		return cmp.Or(cmp.Compare(x.Name, y.Name),
+			cmp.Compare(depth[x.BindingParameter().Type.Structured()], depth[y.BindingParameter().Type.Structured()]),
+			cmp.Compare(len(x.Parameters), len(y.Parameters)))
+	})
+
+	seen := map[string]bool{}
+	var out []operationMethod
+	for _, op := range found {
+		sig := op.Name + "(" + parameterNames(op) + ")"
+		if seen[sig] {
+			continue
+		}
+		seen[sig] = true
+		out = append(out, operationMethod{name: b.methods.claim(g.operationMethodName(op, seen)), op: op})
+	}
+	g.stats.Operations += len(out)
+	return out
+}
+
+// operationMethodName is the Go name of an operation: its name, and for a
+// second overload of the same name, With and its parameter names.
+func (g *generator) operationMethodName(op *parser.Operation, seen map[string]bool) string {
+	name := exportedName(op.Name)
+	if seen["overload:"+op.Name] {
+		var params []string
+		for _, p := range op.NonBindingParameters() {
+			params = append(params, exportedName(p.Name))
+		}
+		name += "With" + strings.Join(params, "")
+	}
+	seen["overload:"+op.Name] = true
+	return name
+}
+
+func parameterNames(op *parser.Operation) string {
+	var names []string
+	for _, p := range op.NonBindingParameters() {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ",")
+}
+
+// planImports adds Client methods for the selected unbound operations that
+// the container imports.
+func (g *generator) planImports(c *parser.EntityContainer, clientScope *scope) {
+	selected := map[*parser.Operation]bool{}
+	for _, op := range g.sel.Operations {
+		selected[op] = true
+	}
+	for _, imp := range append(slices.Clone(c.ActionImports), c.FunctionImports...) {
+		for _, op := range imp.Overloads {
+			if !selected[op] {
+				continue
+			}
+			name := exportedName(imp.Name)
+			if clientScope.has(name) {
+				name += "With" + exportedName(strings.ReplaceAll(parameterNames(op), ",", "_"))
+			}
+			g.roots = append(g.roots, rootMethod{name: clientScope.claim(name), segment: imp.Name, op: op})
+			g.stats.Operations++
+		}
+	}
+}
+
+// operationSegment is the URL segment of an operation: its name, with the
+// namespace for operations outside the default namespace.
+func (g *generator) operationSegment(op *parser.Operation) string {
+	if op.Namespace == g.namespace {
+		return op.Name
+	}
+	return op.QualifiedName()
+}
