@@ -20,14 +20,17 @@ func (g *generator) emitBase() {
 	f.Const().Id("defaultBaseURL").Op("=").Lit(g.cfg.BaseURL)
 }
 
-// emitDefinition writes a TypeDefinition as a named Go type.
+// emitDefinition writes a TypeDefinition as an alias of the Go type of its
+// underlying primitive. An alias keeps the methods of that type: a defined
+// type based on DateTimeOffset or GUID would lose MarshalText and encode as
+// a JSON object or array instead.
 func (g *generator) emitDefinition(d *parser.TypeDefinition) {
 	g.stats.TypeDefinitions++
 	f := g.file("models", d.Namespace)
 	name := g.typeName[d]
 	first := fmt.Sprintf("%s is the %s type definition, based on %s.", name, d.QualifiedName(), d.UnderlyingType.Name)
 	f.Add(comment(docComment(first, d.Annotations)))
-	f.Type().Id(name).Add(g.elementType(d.UnderlyingType))
+	f.Type().Id(name).Op("=").Add(g.elementType(d.UnderlyingType))
 }
 
 // emitStruct writes an entity or complex type: the struct, its JSON
@@ -223,13 +226,18 @@ func (g *generator) emitPolymorphism(f *jen.File, s *parser.StructuredType) {
 	f.Add(comment(wrap(fmt.Sprintf("%s is implemented by *%s and by every generated type derived from it; "+
 		"properties declared as %s hold one. Use a type switch to get the derived type, or "+
 		"%s to read the %s part.", anyName, name, s.QualifiedName(), asName, name), commentWidth)))
-	f.Type().Id(anyName).Interface(
-		jen.Qual(jsonPkg, "Marshaler"),
-		jen.Qual(jsonPkg, "Unmarshaler"),
-		jen.Comment(fmt.Sprintf("%s returns the %s part of the value.", asName, name)),
-		jen.Id(asName).Params().Op("*").Id(name),
-		jen.Id("odataTypeName").Params().String(),
-	)
+	f.Type().Id(anyName).InterfaceFunc(func(grp *jen.Group) {
+		if base := g.polymorphicAncestor(s); base != nil {
+			grp.Id(g.anyName[base])
+		} else {
+			grp.Qual(jsonPkg, "Marshaler")
+			grp.Qual(jsonPkg, "Unmarshaler")
+			grp.Id("odataTypeName").Params().String()
+		}
+		grp.Line()
+		grp.Comment(fmt.Sprintf("%s returns the %s part of the value.", asName, name))
+		grp.Id(asName).Params().Op("*").Id(name)
+	})
 	f.Line()
 
 	f.Add(comment(wrap(fmt.Sprintf("%s returns v itself; types derived from %s inherit it and return their "+
@@ -238,6 +246,17 @@ func (g *generator) emitPolymorphism(f *jen.File, s *parser.StructuredType) {
 	f.Line()
 
 	g.emitDecoder(f, s)
+}
+
+// polymorphicAncestor returns the nearest ancestor of s that has an
+// interface, so that s's interface can embed it.
+func (g *generator) polymorphicAncestor(s *parser.StructuredType) *parser.StructuredType {
+	for a := s.Base; a != nil; a = a.Base {
+		if g.polymorphic[a] {
+			return a
+		}
+	}
+	return nil
 }
 
 // emitDecoder writes decodeAnyT: it reads @odata.type and decodes into the
