@@ -27,7 +27,8 @@ type builder struct {
 	// operations are the bound actions and functions.
 	operations []operationMethod
 
-	methods *scope
+	explicit string
+	methods  *scope
 }
 
 type navigationMethod struct {
@@ -45,6 +46,12 @@ type builderKey struct {
 	typ        *parser.StructuredType
 	collection bool
 	access     access
+
+	// explicit lists, comma-separated, the operations bound explicitly to
+	// the navigation property the builder was reached through
+	// (Core.ExplicitOperationBindings): operations annotated with
+	// Core.RequiresExplicitBinding are offered only there.
+	explicit string
 }
 
 // rootMethod is a method of Client: an entity set, a singleton or an
@@ -70,11 +77,11 @@ func (g *generator) planBuilders() {
 	}
 	clientScope := newScope("NewClient", "WithBaseURL", "WithHeader")
 	for _, s := range g.sel.EntitySets {
-		b := g.builderFor(builderKey{s.Type, true, entitySetAccess(s)})
+		b := g.builderFor(builderKey{s.Type, true, entitySetAccess(s), explicitBindings(s.Annotations)})
 		g.roots = append(g.roots, rootMethod{name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b})
 	}
 	for _, s := range g.sel.Singletons {
-		b := g.builderFor(builderKey{s.Type, false, singletonAccess(s).item()})
+		b := g.builderFor(builderKey{s.Type, false, singletonAccess(s).item(), explicitBindings(s.Annotations)})
 		g.roots = append(g.roots, rootMethod{name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b})
 	}
 	g.planImports(c, clientScope)
@@ -99,7 +106,7 @@ func (g *generator) builderFor(key builderKey) *builder {
 	}
 	b := &builder{
 		name: g.pkg.claim(name), typ: key.typ, collection: key.collection, access: key.access,
-		methods: newScope(builderMethods...),
+		explicit: key.explicit, methods: newScope(builderMethods...),
 	}
 	g.builderIndex[key] = b
 	g.builders = append(g.builders, b)
@@ -108,12 +115,12 @@ func (g *generator) builderFor(key builderKey) *builder {
 
 func (g *generator) expandBuilder(b *builder) {
 	if b.collection {
-		b.item = g.builderFor(builderKey{b.typ, false, b.access.item()})
+		b.item = g.builderFor(builderKey{b.typ, false, b.access.item(), b.explicit})
 		b.operations = g.boundOperations(b, true)
 		return
 	}
 	for _, n := range g.inheritedNavigations(b.typ) {
-		key := builderKey{n.Target(), n.Type.Collection, g.navigationAccess(n)}
+		key := builderKey{n.Target(), n.Type.Collection, g.navigationAccess(n), explicitBindings(n.Annotations)}
 		if !key.collection {
 			key.access = key.access.item()
 		}
@@ -156,10 +163,8 @@ func (g *generator) boundOperations(b *builder, collection bool) []operationMeth
 		if p == nil || p.Type.Collection != collection {
 			continue
 		}
-		if s := p.Type.Structured(); s != nil {
-			if _, ok := depth[s]; ok {
-				found = append(found, op)
-			}
+		if _, ok := depth[p.Type.Structured()]; ok && g.bindable(b, op) {
+			found = append(found, op)
 		}
 	}
 	slices.SortStableFunc(found, func(x, y *parser.Operation) int {
@@ -234,4 +239,25 @@ func (g *generator) operationSegment(op *parser.Operation) string {
 		return op.Name
 	}
 	return op.QualifiedName()
+}
+
+// termRequiresExplicitBinding marks operations that may only be called
+// through a navigation property that lists them.
+const termRequiresExplicitBinding = "Org.OData.Core.V1.RequiresExplicitBinding"
+
+// bindable reports whether a builder offers an operation bound to its
+// type: always, unless the operation requires explicit binding and the
+// builder was not reached through a navigation property that lists it.
+func (g *generator) bindable(b *builder, op *parser.Operation) bool {
+	if op.Annotations.Find(termRequiresExplicitBinding) == nil {
+		return true
+	}
+	return slices.Contains(strings.Split(b.explicit, ","), op.QualifiedName())
+}
+
+// explicitBindings joins the Core.ExplicitOperationBindings of an element.
+func explicitBindings(as parser.Annotations) string {
+	names := slices.Clone(as.ExplicitOperationBindings())
+	slices.Sort(names)
+	return strings.Join(names, ",")
 }
