@@ -29,7 +29,15 @@ type builder struct {
 
 	explicit string
 	methods  *scope
+
+	// paths are URL path templates that reach the builder, shortest first
+	// ({id} for keys), at most maxPaths of them.
+	paths []string
 }
+
+// maxPaths bounds the paths recorded per builder; recursive containment
+// would otherwise give infinitely many.
+const maxPaths = 4
 
 type navigationMethod struct {
 	name     string
@@ -90,6 +98,37 @@ func (g *generator) planBuilders() {
 		g.expandBuilder(g.builders[i])
 	}
 	g.stats.Builders = len(g.builders)
+	g.tracePaths()
+}
+
+// tracePaths records, breadth first from the Client methods, the path
+// templates that reach each builder.
+func (g *generator) tracePaths() {
+	type step struct {
+		b    *builder
+		path string
+	}
+	var queue []step
+	for _, r := range g.roots {
+		if r.target != nil {
+			queue = append(queue, step{r.target, "/" + r.segment})
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		if len(s.b.paths) >= maxPaths || slices.Contains(s.b.paths, s.path) {
+			continue
+		}
+		s.b.paths = append(s.b.paths, s.path)
+		if s.b.collection {
+			queue = append(queue, step{s.b.item, s.path + "/{id}"})
+			continue
+		}
+		for _, n := range s.b.navigations {
+			queue = append(queue, step{n.target, s.path + "/" + n.property.Name})
+		}
+	}
 }
 
 // builderFor returns the builder for key, creating and naming it on first
