@@ -386,8 +386,12 @@ func (o *Operation) signature(n int) string {
 	return o.QualifiedName() + "(" + strings.Join(types, ",") + ")"
 }
 
-// canonical writes a type reference with the namespace, not the alias.
+// canonical writes a type reference with the namespace, not the alias. An
+// unresolved reference, which only error messages show, is written as is.
 func (r TypeRef) canonical() string {
+	if r.Type == nil {
+		return r.Name
+	}
 	name := r.Type.QualifiedName()
 	if r.Collection {
 		return "Collection(" + name + ")"

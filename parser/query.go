@@ -78,10 +78,15 @@ func (m *Model) Container() *EntityContainer {
 // complex types first, in document order.
 func (m *Model) StructuredTypes() iter.Seq[*StructuredType] {
 	return func(yield func(*StructuredType) bool) {
+		// Two loops rather than append(s.ComplexTypes, s.EntityTypes...),
+		// which would write into the spare capacity of s.ComplexTypes and
+		// so race with concurrent readers of the model.
 		for _, s := range m.Schemas {
-			for _, t := range append(s.ComplexTypes, s.EntityTypes...) {
-				if !yield(t) {
-					return
+			for _, list := range [][]*StructuredType{s.ComplexTypes, s.EntityTypes} {
+				for _, t := range list {
+					if !yield(t) {
+						return
+					}
 				}
 			}
 		}
@@ -93,9 +98,11 @@ func (m *Model) StructuredTypes() iter.Seq[*StructuredType] {
 func (m *Model) AllOperations() iter.Seq[*Operation] {
 	return func(yield func(*Operation) bool) {
 		for _, s := range m.Schemas {
-			for _, op := range append(s.Actions, s.Functions...) {
-				if !yield(op) {
-					return
+			for _, list := range [][]*Operation{s.Actions, s.Functions} {
+				for _, op := range list {
+					if !yield(op) {
+						return
+					}
 				}
 			}
 		}

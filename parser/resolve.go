@@ -78,8 +78,12 @@ func (r *reader) resolveBaseTypes() {
 			continue
 		}
 		base, ok := r.lookupType(t.BaseTypeName).(*StructuredType)
-		if !ok || base.Kind != t.Kind {
+		if !ok {
 			r.fail(p.path, "unknown base type %s", t.BaseTypeName)
+			continue
+		}
+		if base.Kind != t.Kind {
+			r.fail(p.path, "base type %s is %s, want %s", t.BaseTypeName, kindName(base.Kind), kindName(t.Kind))
 			continue
 		}
 		t.Base = base
@@ -92,6 +96,14 @@ func (r *reader) resolveBaseTypes() {
 			p.t.Base = nil
 		}
 	}
+}
+
+// kindName names a kind of structured type in error messages.
+func kindName(k TypeKind) string {
+	if k == KindEntity {
+		return "an entity type"
+	}
+	return "a complex type"
 }
 
 func hasInheritanceCycle(t *StructuredType) bool {
