@@ -139,9 +139,9 @@ func (g *generator) builderFor(key builderKey) *builder {
 	}
 	name := g.typeName[key.typ]
 	if key.collection {
-		name += key.access.suffix(defaultSetAccess) + "CollectionRequest"
+		name += key.access.suffix(defaultSetAccess) + "CollectionBuilder"
 	} else {
-		name += key.access.suffix(defaultSetAccess.item()) + "Request"
+		name += key.access.suffix(defaultSetAccess.item()) + "Builder"
 	}
 	b := &builder{
 		name: g.pkg.claim(name), typ: key.typ, collection: key.collection, access: key.access,
@@ -231,14 +231,20 @@ func (g *generator) boundOperations(b *builder, collection bool) []operationMeth
 func (g *generator) operationMethodName(op *parser.Operation, seen map[string]bool) string {
 	name := exportedName(op.Name)
 	if seen["overload:"+op.Name] {
-		var params []string
-		for _, p := range op.NonBindingParameters() {
-			params = append(params, exportedName(p.Name))
-		}
-		name += "With" + strings.Join(params, "")
+		name += "With" + parameterList(op)
 	}
 	seen["overload:"+op.Name] = true
 	return name
+}
+
+// parameterList joins the Go names of an operation's parameters, to tell
+// overloads apart: GetScheduleWithStartEnd.
+func parameterList(op *parser.Operation) string {
+	var names []string
+	for _, p := range op.NonBindingParameters() {
+		names = append(names, exportedName(p.Name))
+	}
+	return strings.Join(names, "")
 }
 
 func parameterNames(op *parser.Operation) string {
@@ -263,7 +269,7 @@ func (g *generator) planImports(c *parser.EntityContainer, clientScope *scope) {
 			}
 			name := exportedName(imp.Name)
 			if clientScope.has(name) {
-				name += "With" + exportedName(strings.ReplaceAll(parameterNames(op), ",", "_"))
+				name += "With" + parameterList(op)
 			}
 			g.roots = append(g.roots, rootMethod{name: clientScope.claim(name), segment: imp.Name, op: op})
 			g.stats.Operations++

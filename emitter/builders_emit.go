@@ -31,7 +31,11 @@ func (g *generator) planParams() {
 				prefix = g.typeName[s]
 			}
 		}
-		g.paramsName[op] = g.pkg.claim(prefix + exportedName(op.Name) + "Params")
+		name := prefix + exportedName(op.Name)
+		if g.pkg.has(name + "Params") {
+			name += "With" + parameterList(op)
+		}
+		g.paramsName[op] = g.pkg.claim(name + "Params")
 	}
 }
 

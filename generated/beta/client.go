@@ -7,8 +7,8 @@ package beta
 const defaultBaseURL = "https://graph.microsoft.com/beta"
 
 // Solutions addresses /solutions.
-func (c *Client) Solutions() *SolutionsRootNoDeleteRequest {
-	return &SolutionsRootNoDeleteRequest{
+func (c *Client) Solutions() *SolutionsRootNoDeleteBuilder {
+	return &SolutionsRootNoDeleteBuilder{
 		client: c,
 		path:   "/solutions",
 	}

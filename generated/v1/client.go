@@ -7,8 +7,8 @@ package v1
 const defaultBaseURL = "https://graph.microsoft.com/v1.0"
 
 // Solutions addresses /solutions.
-func (c *Client) Solutions() *SolutionsRootNoDeleteRequest {
-	return &SolutionsRootNoDeleteRequest{
+func (c *Client) Solutions() *SolutionsRootNoDeleteBuilder {
+	return &SolutionsRootNoDeleteBuilder{
 		client: c,
 		path:   "/solutions",
 	}

@@ -49,7 +49,7 @@ func ExampleNewClient() {
 
 // List follows @odata.nextLink; each item is decoded into the Go type its
 // @odata.type names, or into the base type for types not generated.
-func ExampleRestoreSessionBaseCollectionRequest_List() {
+func ExampleRestoreSessionBaseCollectionBuilder_List() {
 	srv := exampleServer(map[string]string{
 		"GET /v1.0/solutions/backupRestore/restoreSessions?$top=50": `{"value":[
 			{"@odata.type":"#microsoft.graph.exchangeRestoreSession","id":"ex-1"},
@@ -78,7 +78,7 @@ func ExampleRestoreSessionBaseCollectionRequest_List() {
 
 // Update sends only the fields that are set, so a field can be cleared
 // with an explicit null without touching the others.
-func ExampleExchangeRestoreSessionRequest_Update() {
+func ExampleExchangeRestoreSessionBuilder_Update() {
 	patch := &v1.ExchangeRestoreSession{}
 	patch.Error = v1.Null[*v1.PublicError]()
 	body, _ := patch.MarshalJSON()

@@ -8,102 +8,102 @@ import (
 	"net/http"
 )
 
-// SolutionsRootNoDeleteRequest builds the requests on one microsoft.graph.solutionsRoot. Get one from
+// SolutionsRootNoDeleteBuilder builds the requests on one microsoft.graph.solutionsRoot. Get one from
 // Client or from another request builder; it holds the URL path and sends nothing until a method that
 // takes a context is called.
-type SolutionsRootNoDeleteRequest struct {
+type SolutionsRootNoDeleteBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *SolutionsRootNoDeleteRequest) Path() string {
+func (b *SolutionsRootNoDeleteBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *SolutionsRootNoDeleteRequest) Get(ctx context.Context, opts *QueryOptions) (*SolutionsRoot, error) {
+func (b *SolutionsRootNoDeleteBuilder) Get(ctx context.Context, opts *QueryOptions) (*SolutionsRoot, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*SolutionsRoot])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *SolutionsRootNoDeleteRequest) Update(ctx context.Context, patch *SolutionsRoot, opts *RequestOptions) (*SolutionsRoot, error) {
+func (b *SolutionsRootNoDeleteBuilder) Update(ctx context.Context, patch *SolutionsRoot, opts *RequestOptions) (*SolutionsRoot, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*SolutionsRoot])
 }
 
 // BackupRestore addresses the contained navigation property backupRestore.
-func (b *SolutionsRootNoDeleteRequest) BackupRestore() *BackupRestoreRootNoDeleteRequest {
-	return &BackupRestoreRootNoDeleteRequest{
+func (b *SolutionsRootNoDeleteBuilder) BackupRestore() *BackupRestoreRootNoDeleteBuilder {
+	return &BackupRestoreRootNoDeleteBuilder{
 		client: b.client,
 		path:   b.path + "/backupRestore",
 	}
 }
 
-// BackupRestoreRootNoDeleteRequest builds the requests on one microsoft.graph.backupRestoreRoot. Get
+// BackupRestoreRootNoDeleteBuilder builds the requests on one microsoft.graph.backupRestoreRoot. Get
 // one from Client or from another request builder; it holds the URL path and sends nothing until a
 // method that takes a context is called.
-type BackupRestoreRootNoDeleteRequest struct {
+type BackupRestoreRootNoDeleteBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *BackupRestoreRootNoDeleteRequest) Path() string {
+func (b *BackupRestoreRootNoDeleteBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *BackupRestoreRootNoDeleteRequest) Get(ctx context.Context, opts *QueryOptions) (*BackupRestoreRoot, error) {
+func (b *BackupRestoreRootNoDeleteBuilder) Get(ctx context.Context, opts *QueryOptions) (*BackupRestoreRoot, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*BackupRestoreRoot])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *BackupRestoreRootNoDeleteRequest) Update(ctx context.Context, patch *BackupRestoreRoot, opts *RequestOptions) (*BackupRestoreRoot, error) {
+func (b *BackupRestoreRootNoDeleteBuilder) Update(ctx context.Context, patch *BackupRestoreRoot, opts *RequestOptions) (*BackupRestoreRoot, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*BackupRestoreRoot])
 }
 
 // ExchangeRestoreSessions addresses the contained navigation property exchangeRestoreSessions.
-func (b *BackupRestoreRootNoDeleteRequest) ExchangeRestoreSessions() *ExchangeRestoreSessionCollectionRequest {
-	return &ExchangeRestoreSessionCollectionRequest{
+func (b *BackupRestoreRootNoDeleteBuilder) ExchangeRestoreSessions() *ExchangeRestoreSessionCollectionBuilder {
+	return &ExchangeRestoreSessionCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/exchangeRestoreSessions",
 	}
 }
 
 // RestorePoints addresses the contained navigation property restorePoints.
-func (b *BackupRestoreRootNoDeleteRequest) RestorePoints() *RestorePointCollectionRequest {
-	return &RestorePointCollectionRequest{
+func (b *BackupRestoreRootNoDeleteBuilder) RestorePoints() *RestorePointCollectionBuilder {
+	return &RestorePointCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/restorePoints",
 	}
 }
 
 // RestoreSessions addresses the contained navigation property restoreSessions.
-func (b *BackupRestoreRootNoDeleteRequest) RestoreSessions() *RestoreSessionBaseCollectionRequest {
-	return &RestoreSessionBaseCollectionRequest{
+func (b *BackupRestoreRootNoDeleteBuilder) RestoreSessions() *RestoreSessionBaseCollectionBuilder {
+	return &RestoreSessionBaseCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/restoreSessions",
 	}
 }
 
-// ExchangeRestoreSessionCollectionRequest builds the requests on a collection of
+// ExchangeRestoreSessionCollectionBuilder builds the requests on a collection of
 // microsoft.graph.exchangeRestoreSession. Get one from Client or from another request builder; it
 // holds the URL path and sends nothing until a method that takes a context is called.
-type ExchangeRestoreSessionCollectionRequest struct {
+type ExchangeRestoreSessionCollectionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *ExchangeRestoreSessionCollectionRequest) Path() string {
+func (b *ExchangeRestoreSessionCollectionBuilder) Path() string {
 	return b.path
 }
 
 // ByID addresses the member with that key; the key is escaped, so any text is safe.
-func (b *ExchangeRestoreSessionCollectionRequest) ByID(id string) *ExchangeRestoreSessionRequest {
-	return &ExchangeRestoreSessionRequest{
+func (b *ExchangeRestoreSessionCollectionBuilder) ByID(id string) *ExchangeRestoreSessionBuilder {
+	return &ExchangeRestoreSessionBuilder{
 		client: b.client,
 		path:   b.path + "/" + escapeKey(id),
 	}
@@ -111,36 +111,36 @@ func (b *ExchangeRestoreSessionCollectionRequest) ByID(id string) *ExchangeResto
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *ExchangeRestoreSessionCollectionRequest) List(ctx context.Context, opts *ListOptions) iter.Seq2[*ExchangeRestoreSession, error] {
+func (b *ExchangeRestoreSessionCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*ExchangeRestoreSession, error] {
 	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
 }
 
 // Pager reads the collection one page at a time (GET).
-func (b *ExchangeRestoreSessionCollectionRequest) Pager(opts *ListOptions) *Pager[*ExchangeRestoreSession] {
+func (b *ExchangeRestoreSessionCollectionBuilder) Pager(opts *ListOptions) *Pager[*ExchangeRestoreSession] {
 	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *ExchangeRestoreSessionCollectionRequest) Create(ctx context.Context, item *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
+func (b *ExchangeRestoreSessionCollectionBuilder) Create(ctx context.Context, item *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*ExchangeRestoreSession])
 }
 
-// RestorePointCollectionRequest builds the requests on a collection of microsoft.graph.restorePoint.
+// RestorePointCollectionBuilder builds the requests on a collection of microsoft.graph.restorePoint.
 // Get one from Client or from another request builder; it holds the URL path and sends nothing until a
 // method that takes a context is called.
-type RestorePointCollectionRequest struct {
+type RestorePointCollectionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *RestorePointCollectionRequest) Path() string {
+func (b *RestorePointCollectionBuilder) Path() string {
 	return b.path
 }
 
 // ByID addresses the member with that key; the key is escaped, so any text is safe.
-func (b *RestorePointCollectionRequest) ByID(id string) *RestorePointRequest {
-	return &RestorePointRequest{
+func (b *RestorePointCollectionBuilder) ByID(id string) *RestorePointBuilder {
+	return &RestorePointBuilder{
 		client: b.client,
 		path:   b.path + "/" + escapeKey(id),
 	}
@@ -148,42 +148,42 @@ func (b *RestorePointCollectionRequest) ByID(id string) *RestorePointRequest {
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *RestorePointCollectionRequest) List(ctx context.Context, opts *ListOptions) iter.Seq2[*RestorePoint, error] {
+func (b *RestorePointCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*RestorePoint, error] {
 	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*RestorePoint])
 }
 
 // Pager reads the collection one page at a time (GET).
-func (b *RestorePointCollectionRequest) Pager(opts *ListOptions) *Pager[*RestorePoint] {
+func (b *RestorePointCollectionBuilder) Pager(opts *ListOptions) *Pager[*RestorePoint] {
 	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*RestorePoint])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *RestorePointCollectionRequest) Create(ctx context.Context, item *RestorePoint, opts *RequestOptions) (*RestorePoint, error) {
+func (b *RestorePointCollectionBuilder) Create(ctx context.Context, item *RestorePoint, opts *RequestOptions) (*RestorePoint, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*RestorePoint])
 }
 
 // Search calls the action microsoft.graph.search (POST). Parameters: protectionUnitIds,
 // protectionTimePeriod, restorePointPreference, tags, artifactQuery.
-func (b *RestorePointCollectionRequest) Search(ctx context.Context, params *RestorePointSearchParams, opts *RequestOptions) (*RestorePointSearchResponse, error) {
+func (b *RestorePointCollectionBuilder) Search(ctx context.Context, params *RestorePointSearchParams, opts *RequestOptions) (*RestorePointSearchResponse, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path+"/search", nil, params, opts, decodeJSON[*RestorePointSearchResponse])
 }
 
-// RestoreSessionBaseCollectionRequest builds the requests on a collection of
+// RestoreSessionBaseCollectionBuilder builds the requests on a collection of
 // microsoft.graph.restoreSessionBase. Get one from Client or from another request builder; it holds
 // the URL path and sends nothing until a method that takes a context is called.
-type RestoreSessionBaseCollectionRequest struct {
+type RestoreSessionBaseCollectionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *RestoreSessionBaseCollectionRequest) Path() string {
+func (b *RestoreSessionBaseCollectionBuilder) Path() string {
 	return b.path
 }
 
 // ByID addresses the member with that key; the key is escaped, so any text is safe.
-func (b *RestoreSessionBaseCollectionRequest) ByID(id string) *RestoreSessionBaseRequest {
-	return &RestoreSessionBaseRequest{
+func (b *RestoreSessionBaseCollectionBuilder) ByID(id string) *RestoreSessionBaseBuilder {
+	return &RestoreSessionBaseBuilder{
 		client: b.client,
 		path:   b.path + "/" + escapeKey(id),
 	}
@@ -191,64 +191,64 @@ func (b *RestoreSessionBaseCollectionRequest) ByID(id string) *RestoreSessionBas
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *RestoreSessionBaseCollectionRequest) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyRestoreSessionBase, error] {
+func (b *RestoreSessionBaseCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyRestoreSessionBase, error] {
 	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyRestoreSessionBase)
 }
 
 // Pager reads the collection one page at a time (GET).
-func (b *RestoreSessionBaseCollectionRequest) Pager(opts *ListOptions) *Pager[AnyRestoreSessionBase] {
+func (b *RestoreSessionBaseCollectionBuilder) Pager(opts *ListOptions) *Pager[AnyRestoreSessionBase] {
 	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyRestoreSessionBase)
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *RestoreSessionBaseCollectionRequest) Create(ctx context.Context, item AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
+func (b *RestoreSessionBaseCollectionBuilder) Create(ctx context.Context, item AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, typedBody{
 		declared: "#microsoft.graph.restoreSessionBase",
 		value:    item,
 	}, opts, decodeAnyRestoreSessionBase)
 }
 
-// ExchangeRestoreSessionRequest builds the requests on one microsoft.graph.exchangeRestoreSession. Get
+// ExchangeRestoreSessionBuilder builds the requests on one microsoft.graph.exchangeRestoreSession. Get
 // one from Client or from another request builder; it holds the URL path and sends nothing until a
 // method that takes a context is called.
-type ExchangeRestoreSessionRequest struct {
+type ExchangeRestoreSessionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *ExchangeRestoreSessionRequest) Path() string {
+func (b *ExchangeRestoreSessionBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *ExchangeRestoreSessionRequest) Get(ctx context.Context, opts *QueryOptions) (*ExchangeRestoreSession, error) {
+func (b *ExchangeRestoreSessionBuilder) Get(ctx context.Context, opts *QueryOptions) (*ExchangeRestoreSession, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *ExchangeRestoreSessionRequest) Update(ctx context.Context, patch *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
+func (b *ExchangeRestoreSessionBuilder) Update(ctx context.Context, patch *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*ExchangeRestoreSession])
 }
 
 // Delete removes the entity (DELETE).
-func (b *ExchangeRestoreSessionRequest) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *ExchangeRestoreSessionBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
 // GranularMailboxRestoreArtifacts addresses the contained navigation property
 // granularMailboxRestoreArtifacts.
-func (b *ExchangeRestoreSessionRequest) GranularMailboxRestoreArtifacts() *GranularMailboxRestoreArtifactCollectionRequest {
-	return &GranularMailboxRestoreArtifactCollectionRequest{
+func (b *ExchangeRestoreSessionBuilder) GranularMailboxRestoreArtifacts() *GranularMailboxRestoreArtifactCollectionBuilder {
+	return &GranularMailboxRestoreArtifactCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/granularMailboxRestoreArtifacts",
 	}
 }
 
 // MailboxRestoreArtifacts addresses the contained navigation property mailboxRestoreArtifacts.
-func (b *ExchangeRestoreSessionRequest) MailboxRestoreArtifacts() *MailboxRestoreArtifactCollectionRequest {
-	return &MailboxRestoreArtifactCollectionRequest{
+func (b *ExchangeRestoreSessionBuilder) MailboxRestoreArtifacts() *MailboxRestoreArtifactCollectionBuilder {
+	return &MailboxRestoreArtifactCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/mailboxRestoreArtifacts",
 	}
@@ -256,76 +256,76 @@ func (b *ExchangeRestoreSessionRequest) MailboxRestoreArtifacts() *MailboxRestor
 
 // MailboxRestoreArtifactsBulkAdditionRequests addresses the contained navigation property
 // mailboxRestoreArtifactsBulkAdditionRequests.
-func (b *ExchangeRestoreSessionRequest) MailboxRestoreArtifactsBulkAdditionRequests() *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest {
-	return &MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest{
+func (b *ExchangeRestoreSessionBuilder) MailboxRestoreArtifactsBulkAdditionRequests() *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder {
+	return &MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/mailboxRestoreArtifactsBulkAdditionRequests",
 	}
 }
 
 // Activate calls the action microsoft.graph.activate (POST).
-func (b *ExchangeRestoreSessionRequest) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
+func (b *ExchangeRestoreSessionBuilder) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, decodeAnyRestoreSessionBase)
 }
 
-// RestorePointRequest builds the requests on one microsoft.graph.restorePoint. Get one from Client or
+// RestorePointBuilder builds the requests on one microsoft.graph.restorePoint. Get one from Client or
 // from another request builder; it holds the URL path and sends nothing until a method that takes a
 // context is called.
-type RestorePointRequest struct {
+type RestorePointBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *RestorePointRequest) Path() string {
+func (b *RestorePointBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *RestorePointRequest) Get(ctx context.Context, opts *QueryOptions) (*RestorePoint, error) {
+func (b *RestorePointBuilder) Get(ctx context.Context, opts *QueryOptions) (*RestorePoint, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*RestorePoint])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *RestorePointRequest) Update(ctx context.Context, patch *RestorePoint, opts *RequestOptions) (*RestorePoint, error) {
+func (b *RestorePointBuilder) Update(ctx context.Context, patch *RestorePoint, opts *RequestOptions) (*RestorePoint, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*RestorePoint])
 }
 
 // Delete removes the entity (DELETE).
-func (b *RestorePointRequest) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *RestorePointBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
 // ProtectionUnit addresses the navigation property protectionUnit.
-func (b *RestorePointRequest) ProtectionUnit() *ProtectionUnitBaseReadOnlyRequest {
-	return &ProtectionUnitBaseReadOnlyRequest{
+func (b *RestorePointBuilder) ProtectionUnit() *ProtectionUnitBaseReadOnlyBuilder {
+	return &ProtectionUnitBaseReadOnlyBuilder{
 		client: b.client,
 		path:   b.path + "/protectionUnit",
 	}
 }
 
-// RestoreSessionBaseRequest builds the requests on one microsoft.graph.restoreSessionBase. Get one
+// RestoreSessionBaseBuilder builds the requests on one microsoft.graph.restoreSessionBase. Get one
 // from Client or from another request builder; it holds the URL path and sends nothing until a method
 // that takes a context is called.
-type RestoreSessionBaseRequest struct {
+type RestoreSessionBaseBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *RestoreSessionBaseRequest) Path() string {
+func (b *RestoreSessionBaseBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *RestoreSessionBaseRequest) Get(ctx context.Context, opts *QueryOptions) (AnyRestoreSessionBase, error) {
+func (b *RestoreSessionBaseBuilder) Get(ctx context.Context, opts *QueryOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeAnyRestoreSessionBase)
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *RestoreSessionBaseRequest) Update(ctx context.Context, patch AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
+func (b *RestoreSessionBaseBuilder) Update(ctx context.Context, patch AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, typedBody{
 		declared: "#microsoft.graph.restoreSessionBase",
 		value:    patch,
@@ -333,31 +333,31 @@ func (b *RestoreSessionBaseRequest) Update(ctx context.Context, patch AnyRestore
 }
 
 // Delete removes the entity (DELETE).
-func (b *RestoreSessionBaseRequest) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *RestoreSessionBaseBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
 // Activate calls the action microsoft.graph.activate (POST).
-func (b *RestoreSessionBaseRequest) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
+func (b *RestoreSessionBaseBuilder) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, decodeAnyRestoreSessionBase)
 }
 
-// GranularMailboxRestoreArtifactCollectionRequest builds the requests on a collection of
+// GranularMailboxRestoreArtifactCollectionBuilder builds the requests on a collection of
 // microsoft.graph.granularMailboxRestoreArtifact. Get one from Client or from another request builder;
 // it holds the URL path and sends nothing until a method that takes a context is called.
-type GranularMailboxRestoreArtifactCollectionRequest struct {
+type GranularMailboxRestoreArtifactCollectionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *GranularMailboxRestoreArtifactCollectionRequest) Path() string {
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) Path() string {
 	return b.path
 }
 
 // ByID addresses the member with that key; the key is escaped, so any text is safe.
-func (b *GranularMailboxRestoreArtifactCollectionRequest) ByID(id string) *GranularMailboxRestoreArtifactRequest {
-	return &GranularMailboxRestoreArtifactRequest{
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) ByID(id string) *GranularMailboxRestoreArtifactBuilder {
+	return &GranularMailboxRestoreArtifactBuilder{
 		client: b.client,
 		path:   b.path + "/" + escapeKey(id),
 	}
@@ -365,36 +365,36 @@ func (b *GranularMailboxRestoreArtifactCollectionRequest) ByID(id string) *Granu
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *GranularMailboxRestoreArtifactCollectionRequest) List(ctx context.Context, opts *ListOptions) iter.Seq2[*GranularMailboxRestoreArtifact, error] {
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*GranularMailboxRestoreArtifact, error] {
 	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Pager reads the collection one page at a time (GET).
-func (b *GranularMailboxRestoreArtifactCollectionRequest) Pager(opts *ListOptions) *Pager[*GranularMailboxRestoreArtifact] {
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) Pager(opts *ListOptions) *Pager[*GranularMailboxRestoreArtifact] {
 	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *GranularMailboxRestoreArtifactCollectionRequest) Create(ctx context.Context, item *GranularMailboxRestoreArtifact, opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context, item *GranularMailboxRestoreArtifact, opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
-// MailboxRestoreArtifactCollectionRequest builds the requests on a collection of
+// MailboxRestoreArtifactCollectionBuilder builds the requests on a collection of
 // microsoft.graph.mailboxRestoreArtifact. Get one from Client or from another request builder; it
 // holds the URL path and sends nothing until a method that takes a context is called.
-type MailboxRestoreArtifactCollectionRequest struct {
+type MailboxRestoreArtifactCollectionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *MailboxRestoreArtifactCollectionRequest) Path() string {
+func (b *MailboxRestoreArtifactCollectionBuilder) Path() string {
 	return b.path
 }
 
 // ByID addresses the member with that key; the key is escaped, so any text is safe.
-func (b *MailboxRestoreArtifactCollectionRequest) ByID(id string) *MailboxRestoreArtifactRequest {
-	return &MailboxRestoreArtifactRequest{
+func (b *MailboxRestoreArtifactCollectionBuilder) ByID(id string) *MailboxRestoreArtifactBuilder {
+	return &MailboxRestoreArtifactBuilder{
 		client: b.client,
 		path:   b.path + "/" + escapeKey(id),
 	}
@@ -402,40 +402,40 @@ func (b *MailboxRestoreArtifactCollectionRequest) ByID(id string) *MailboxRestor
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *MailboxRestoreArtifactCollectionRequest) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyMailboxRestoreArtifact, error] {
+func (b *MailboxRestoreArtifactCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyMailboxRestoreArtifact, error] {
 	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyMailboxRestoreArtifact)
 }
 
 // Pager reads the collection one page at a time (GET).
-func (b *MailboxRestoreArtifactCollectionRequest) Pager(opts *ListOptions) *Pager[AnyMailboxRestoreArtifact] {
+func (b *MailboxRestoreArtifactCollectionBuilder) Pager(opts *ListOptions) *Pager[AnyMailboxRestoreArtifact] {
 	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyMailboxRestoreArtifact)
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *MailboxRestoreArtifactCollectionRequest) Create(ctx context.Context, item AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
+func (b *MailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context, item AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, typedBody{
 		declared: "#microsoft.graph.mailboxRestoreArtifact",
 		value:    item,
 	}, opts, decodeAnyMailboxRestoreArtifact)
 }
 
-// MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest builds the requests on a collection of
+// MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder builds the requests on a collection of
 // microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest. Get one from Client or from another
 // request builder; it holds the URL path and sends nothing until a method that takes a context is
 // called.
-type MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest struct {
+type MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest) Path() string {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) Path() string {
 	return b.path
 }
 
 // ByID addresses the member with that key; the key is escaped, so any text is safe.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest) ByID(id string) *MailboxRestoreArtifactsBulkAdditionRequestRequest {
-	return &MailboxRestoreArtifactsBulkAdditionRequestRequest{
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) ByID(id string) *MailboxRestoreArtifactsBulkAdditionRequestBuilder {
+	return &MailboxRestoreArtifactsBulkAdditionRequestBuilder{
 		client: b.client,
 		path:   b.path + "/" + escapeKey(id),
 	}
@@ -443,96 +443,96 @@ func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest) ByID(id st
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest) List(ctx context.Context, opts *ListOptions) iter.Seq2[*MailboxRestoreArtifactsBulkAdditionRequest, error] {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*MailboxRestoreArtifactsBulkAdditionRequest, error] {
 	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Pager reads the collection one page at a time (GET).
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest) Pager(opts *ListOptions) *Pager[*MailboxRestoreArtifactsBulkAdditionRequest] {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) Pager(opts *ListOptions) *Pager[*MailboxRestoreArtifactsBulkAdditionRequest] {
 	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionRequest) Create(ctx context.Context, item *MailboxRestoreArtifactsBulkAdditionRequest, opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) Create(ctx context.Context, item *MailboxRestoreArtifactsBulkAdditionRequest, opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
-// ProtectionUnitBaseReadOnlyRequest builds the requests on one microsoft.graph.protectionUnitBase. Get
+// ProtectionUnitBaseReadOnlyBuilder builds the requests on one microsoft.graph.protectionUnitBase. Get
 // one from Client or from another request builder; it holds the URL path and sends nothing until a
 // method that takes a context is called.
-type ProtectionUnitBaseReadOnlyRequest struct {
+type ProtectionUnitBaseReadOnlyBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *ProtectionUnitBaseReadOnlyRequest) Path() string {
+func (b *ProtectionUnitBaseReadOnlyBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *ProtectionUnitBaseReadOnlyRequest) Get(ctx context.Context, opts *QueryOptions) (*ProtectionUnitBase, error) {
+func (b *ProtectionUnitBaseReadOnlyBuilder) Get(ctx context.Context, opts *QueryOptions) (*ProtectionUnitBase, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*ProtectionUnitBase])
 }
 
-// GranularMailboxRestoreArtifactRequest builds the requests on one
+// GranularMailboxRestoreArtifactBuilder builds the requests on one
 // microsoft.graph.granularMailboxRestoreArtifact. Get one from Client or from another request builder;
 // it holds the URL path and sends nothing until a method that takes a context is called.
-type GranularMailboxRestoreArtifactRequest struct {
+type GranularMailboxRestoreArtifactBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *GranularMailboxRestoreArtifactRequest) Path() string {
+func (b *GranularMailboxRestoreArtifactBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *GranularMailboxRestoreArtifactRequest) Get(ctx context.Context, opts *QueryOptions) (*GranularMailboxRestoreArtifact, error) {
+func (b *GranularMailboxRestoreArtifactBuilder) Get(ctx context.Context, opts *QueryOptions) (*GranularMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *GranularMailboxRestoreArtifactRequest) Update(ctx context.Context, patch *GranularMailboxRestoreArtifact, opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
+func (b *GranularMailboxRestoreArtifactBuilder) Update(ctx context.Context, patch *GranularMailboxRestoreArtifact, opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Delete removes the entity (DELETE).
-func (b *GranularMailboxRestoreArtifactRequest) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *GranularMailboxRestoreArtifactBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
 // RestorePoint addresses the navigation property restorePoint.
-func (b *GranularMailboxRestoreArtifactRequest) RestorePoint() *RestorePointReadOnlyRequest {
-	return &RestorePointReadOnlyRequest{
+func (b *GranularMailboxRestoreArtifactBuilder) RestorePoint() *RestorePointReadOnlyBuilder {
+	return &RestorePointReadOnlyBuilder{
 		client: b.client,
 		path:   b.path + "/restorePoint",
 	}
 }
 
-// MailboxRestoreArtifactRequest builds the requests on one microsoft.graph.mailboxRestoreArtifact. Get
+// MailboxRestoreArtifactBuilder builds the requests on one microsoft.graph.mailboxRestoreArtifact. Get
 // one from Client or from another request builder; it holds the URL path and sends nothing until a
 // method that takes a context is called.
-type MailboxRestoreArtifactRequest struct {
+type MailboxRestoreArtifactBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *MailboxRestoreArtifactRequest) Path() string {
+func (b *MailboxRestoreArtifactBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *MailboxRestoreArtifactRequest) Get(ctx context.Context, opts *QueryOptions) (AnyMailboxRestoreArtifact, error) {
+func (b *MailboxRestoreArtifactBuilder) Get(ctx context.Context, opts *QueryOptions) (AnyMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeAnyMailboxRestoreArtifact)
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *MailboxRestoreArtifactRequest) Update(ctx context.Context, patch AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
+func (b *MailboxRestoreArtifactBuilder) Update(ctx context.Context, patch AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, typedBody{
 		declared: "#microsoft.graph.mailboxRestoreArtifact",
 		value:    patch,
@@ -540,69 +540,69 @@ func (b *MailboxRestoreArtifactRequest) Update(ctx context.Context, patch AnyMai
 }
 
 // Delete removes the entity (DELETE).
-func (b *MailboxRestoreArtifactRequest) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *MailboxRestoreArtifactBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
 // RestorePoint addresses the navigation property restorePoint.
-func (b *MailboxRestoreArtifactRequest) RestorePoint() *RestorePointReadOnlyRequest {
-	return &RestorePointReadOnlyRequest{
+func (b *MailboxRestoreArtifactBuilder) RestorePoint() *RestorePointReadOnlyBuilder {
+	return &RestorePointReadOnlyBuilder{
 		client: b.client,
 		path:   b.path + "/restorePoint",
 	}
 }
 
-// MailboxRestoreArtifactsBulkAdditionRequestRequest builds the requests on one
+// MailboxRestoreArtifactsBulkAdditionRequestBuilder builds the requests on one
 // microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest. Get one from Client or from another
 // request builder; it holds the URL path and sends nothing until a method that takes a context is
 // called.
-type MailboxRestoreArtifactsBulkAdditionRequestRequest struct {
+type MailboxRestoreArtifactsBulkAdditionRequestBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestRequest) Path() string {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestRequest) Get(ctx context.Context, opts *QueryOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Get(ctx context.Context, opts *QueryOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestRequest) Update(ctx context.Context, patch *MailboxRestoreArtifactsBulkAdditionRequest, opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Update(ctx context.Context, patch *MailboxRestoreArtifactsBulkAdditionRequest, opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Delete removes the entity (DELETE).
-func (b *MailboxRestoreArtifactsBulkAdditionRequestRequest) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
-// RestorePointReadOnlyRequest builds the requests on one microsoft.graph.restorePoint. Get one from
+// RestorePointReadOnlyBuilder builds the requests on one microsoft.graph.restorePoint. Get one from
 // Client or from another request builder; it holds the URL path and sends nothing until a method that
 // takes a context is called.
-type RestorePointReadOnlyRequest struct {
+type RestorePointReadOnlyBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *RestorePointReadOnlyRequest) Path() string {
+func (b *RestorePointReadOnlyBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *RestorePointReadOnlyRequest) Get(ctx context.Context, opts *QueryOptions) (*RestorePoint, error) {
+func (b *RestorePointReadOnlyBuilder) Get(ctx context.Context, opts *QueryOptions) (*RestorePoint, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*RestorePoint])
 }
 
 // ProtectionUnit addresses the navigation property protectionUnit.
-func (b *RestorePointReadOnlyRequest) ProtectionUnit() *ProtectionUnitBaseReadOnlyRequest {
-	return &ProtectionUnitBaseReadOnlyRequest{
+func (b *RestorePointReadOnlyBuilder) ProtectionUnit() *ProtectionUnitBaseReadOnlyBuilder {
+	return &ProtectionUnitBaseReadOnlyBuilder{
 		client: b.client,
 		path:   b.path + "/protectionUnit",
 	}
