@@ -57,7 +57,7 @@ func (g *generator) emitRootMethods() {
 	f := g.file("client", g.namespace)
 	for _, r := range g.roots {
 		if r.op != nil {
-			g.emitOperation(f, jen.Id("c").Op("*").Id("Client"), jen.Id("c"), jen.Lit(""), r.name, r.op)
+			g.emitOperation(f, "Client", jen.Id("c").Op("*").Id("Client"), jen.Id("c"), jen.Lit(""), r.name, r.op)
 			continue
 		}
 		f.Add(comment(wrap(fmt.Sprintf("%s addresses /%s.", r.name, r.segment), commentWidth)))
@@ -97,7 +97,7 @@ func (g *generator) emitBuilder(b *builder) {
 	}
 	recv := jen.Id("b").Op("*").Id(b.name)
 	for _, m := range b.operations {
-		g.emitOperation(f, recv, jen.Id("b").Dot("client"), jen.Id("b").Dot("path"), m.name, m.op)
+		g.emitOperation(f, b.name, recv, jen.Id("b").Dot("client"), jen.Id("b").Dot("path"), m.name, m.op)
 	}
 }
 
@@ -138,7 +138,8 @@ func (g *generator) emitCollectionMethods(f *jen.File, b *builder) {
 
 	if b.access.Read {
 		f.Add(comment(wrap("List returns every member (GET), following @odata.nextLink from page to page; "+
-			"it stops at the first error, which it yields. A nil opts sends no query options.", commentWidth)))
+			"it stops at the first error, which it yields. A nil opts sends no query options.", commentWidth) +
+			g.permissionDoc(b.name, "List")))
 		f.Func().Add(recv.Clone()).Id("List").Params(ctxParam(), jen.Id("opts").Op("*").Id("ListOptions")).
 			Qual(iterPkg, "Seq2").Types(result, jen.Error()).Block(
 			jen.Return(jen.Id("listAll").Call(append([]jen.Code{jen.Id("ctx"), jen.Id("b").Dot("client"),
@@ -146,7 +147,7 @@ func (g *generator) emitCollectionMethods(f *jen.File, b *builder) {
 		)
 		f.Line()
 
-		f.Add(comment("Pager reads the collection one page at a time (GET)."))
+		f.Add(comment("Pager reads the collection one page at a time (GET)." + g.permissionDoc(b.name, "Pager")))
 		f.Func().Add(recv.Clone()).Id("Pager").Params(jen.Id("opts").Op("*").Id("ListOptions")).
 			Op("*").Id("Pager").Types(result).Block(
 			jen.Return(jen.Id("newPager").Call(append([]jen.Code{jen.Id("b").Dot("client"),
@@ -155,7 +156,8 @@ func (g *generator) emitCollectionMethods(f *jen.File, b *builder) {
 		f.Line()
 	}
 	if b.access.Insert {
-		f.Add(comment("Create adds a member (POST) and returns it as the service created it."))
+		f.Add(comment("Create adds a member (POST) and returns it as the service created it." +
+			g.permissionDoc(b.name, "Create")))
 		f.Func().Add(recv.Clone()).Id("Create").Params(ctxParam(), jen.Id("item").Add(result),
 			jen.Id("opts").Op("*").Id("RequestOptions")).Params(result, jen.Error()).Block(
 			jen.Return(jen.Id("doJSON").Call(jen.Id("ctx"), jen.Id("b").Dot("client"), jen.Qual(httpPkg, "MethodPost"),
@@ -174,7 +176,7 @@ func (g *generator) emitItemMethods(f *jen.File, b *builder) {
 	}
 
 	if b.access.Read {
-		f.Add(comment("Get reads the entity (GET). A nil opts sends no query options."))
+		f.Add(comment("Get reads the entity (GET). A nil opts sends no query options." + g.permissionDoc(b.name, "Get")))
 		f.Func().Add(recv.Clone()).Id("Get").Params(ctxParam(), jen.Id("opts").Op("*").Id("QueryOptions")).
 			Params(result, jen.Error()).Block(
 			jen.Return(call("MethodGet", jen.Id("opts").Dot("queryParams").Call(), jen.Nil(),
@@ -185,7 +187,7 @@ func (g *generator) emitItemMethods(f *jen.File, b *builder) {
 	if b.access.Update {
 		f.Add(comment(wrap("Update sends the fields that are set in patch, including explicit nulls, "+
 			"and nothing else (PATCH). It returns the entity when the service sends it back, "+
-			"and nil for 204 No Content.", commentWidth)))
+			"and nil for 204 No Content.", commentWidth) + g.permissionDoc(b.name, "Update")))
 		f.Func().Add(recv.Clone()).Id("Update").Params(ctxParam(), jen.Id("patch").Add(result),
 			jen.Id("opts").Op("*").Id("RequestOptions")).Params(result, jen.Error()).Block(
 			jen.Return(call("MethodPatch", jen.Nil(), g.body(b.typ, jen.Id("patch")), jen.Id("opts"))),
@@ -193,7 +195,7 @@ func (g *generator) emitItemMethods(f *jen.File, b *builder) {
 		f.Line()
 	}
 	if b.access.Delete {
-		f.Add(comment("Delete removes the entity (DELETE)."))
+		f.Add(comment("Delete removes the entity (DELETE)." + g.permissionDoc(b.name, "Delete")))
 		f.Func().Add(recv.Clone()).Id("Delete").Params(ctxParam(), jen.Id("opts").Op("*").Id("RequestOptions")).
 			Error().Block(
 			jen.Return(jen.Id("doNoContent").Call(jen.Id("ctx"), jen.Id("b").Dot("client"),
@@ -218,8 +220,10 @@ func (g *generator) emitItemMethods(f *jen.File, b *builder) {
 }
 
 // emitOperation writes the method that calls an action (POST, parameters
-// in the body) or a function (GET, parameters in the URL).
-func (g *generator) emitOperation(f *jen.File, recv, client, path jen.Code, name string, op *parser.Operation) {
+// in the body) or a function (GET, parameters in the URL) as a method of
+// the type named owner.
+func (g *generator) emitOperation(f *jen.File, owner string, recv, client, path jen.Code, name string,
+	op *parser.Operation) {
 	params := []jen.Code{ctxParam()}
 	paramsName, hasParams := g.paramsName[op]
 	if hasParams {
@@ -241,7 +245,7 @@ func (g *generator) emitOperation(f *jen.File, recv, client, path jen.Code, name
 		body = jen.Id("params")
 	}
 
-	f.Add(comment(g.operationDoc(name, op)))
+	f.Add(comment(g.operationDoc(name, op) + g.permissionDoc(owner, name)))
 	returns := jen.Error()
 	if result != nil {
 		returns = jen.Params(result, jen.Error())

@@ -3,6 +3,7 @@ package emitter
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -15,7 +16,7 @@ const commentWidth = 100
 // docComment builds a doc comment from paragraphs: the first says what the
 // name is, then the metadata's description, then a Deprecated paragraph.
 func docComment(first string, as parser.Annotations) string {
-	paragraphs := []string{first}
+	paragraphs := []string{cleanText(first)}
 	if d := cleanText(as.Description()); d != "" {
 		paragraphs = append(paragraphs, d)
 	}
@@ -55,10 +56,22 @@ func deprecation(as parser.Annotations) string {
 	return text
 }
 
-// cleanText folds white space and drops characters that would end or
-// break a comment.
+// cleanText folds white space, line breaks included, so that the text
+// fits the // lines comment writes. Such lines end only at a line break,
+// so text such as */ is kept as it is. Control characters become spaces
+// and invisible format characters are dropped: a byte order mark inside a
+// comment is a syntax error in Go, and bidirectional marks would make the
+// source read differently from how it compiles.
 func cleanText(s string) string {
-	s = strings.ReplaceAll(s, "*/", "* /")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		case unicode.IsControl(r):
+			return ' '
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -5,12 +5,14 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/graphgen/graphgen/parser"
+	"github.com/graphgen/graphgen/parser/permissions"
 	"github.com/graphgen/graphgen/templates"
 )
 
@@ -34,6 +36,11 @@ type Config struct {
 	// Namespace is the namespace whose types keep plain names; empty means
 	// DefaultNamespace.
 	Namespace string
+
+	// Permissions, when set, adds the permissions that grant each request
+	// method to its documentation and writes them as a table (see
+	// permissions.go); nil leaves them out.
+	Permissions *permissions.Table
 }
 
 // File is one generated Go source file.
@@ -71,6 +78,9 @@ func Generate(sel *parser.Selection, cfg Config) ([]File, Stats, error) {
 		return nil, Stats{}, fmt.Errorf("emit runtime: %w", err)
 	}
 	for _, f := range runtime {
+		if f.Name == runtimePermissionsFile && cfg.Permissions == nil {
+			continue
+		}
 		files = append(files, File{Name: f.Name, Content: f.Content})
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
@@ -99,18 +109,7 @@ func render(f *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func isIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		letter := r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
-		if !letter && (i == 0 || r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
-}
+func isIdentifier(s string) bool { return token.IsIdentifier(s) && s != "_" }
 
 // namespaceSuffix returns the part of ns after the default namespace, or
 // ns itself when it is not below it: microsoft.graph.security → security.
@@ -125,11 +124,13 @@ func (g *generator) namespaceSuffix(ns string) string {
 }
 
 // fileName returns the file for a kind of declaration of a namespace:
-// models.go, models_security.go, enums_callrecords.go.
+// models.go, security_models.go, callrecords_enums.go. The namespace comes
+// first so that a namespace named like an operating system or "test"
+// never makes a build-constrained or test file name.
 func (g *generator) fileName(kind, ns string) string {
 	suffix := g.namespaceSuffix(ns)
 	if suffix == "" {
 		return kind + ".go"
 	}
-	return kind + "_" + strings.ToLower(strings.ReplaceAll(suffix, ".", "_")) + ".go"
+	return strings.ToLower(strings.ReplaceAll(suffix, ".", "_")) + "_" + kind + ".go"
 }

@@ -19,16 +19,18 @@ func (g *generator) emitEnum(e *parser.EnumType) {
 	f.Add(comment(g.enumDoc(e)))
 	f.Type().Id(name).String()
 	f.Line()
-	f.Const().DefsFunc(func(grp *jen.Group) {
-		for i, m := range e.Members {
-			if i > 0 {
-				grp.Line()
+	if len(e.Members) > 0 {
+		f.Const().DefsFunc(func(grp *jen.Group) {
+			for i, m := range e.Members {
+				if i > 0 {
+					grp.Line()
+				}
+				grp.Add(comment(memberDoc(g.memberName[m], m)))
+				grp.Id(g.memberName[m]).Id(name).Op("=").Lit(m.Name)
 			}
-			grp.Add(comment(memberDoc(g.memberName[m], m)))
-			grp.Id(g.memberName[m]).Id(name).Op("=").Lit(m.Name)
-		}
-	})
-	f.Line()
+		})
+		f.Line()
+	}
 	g.emitEnumMethods(f, e)
 	if e.IsFlags {
 		g.emitFlagMethods(f, e)
@@ -70,8 +72,8 @@ func (g *generator) emitEnumMethods(f *jen.File, e *parser.EnumType) {
 
 	f.Add(comment(wrap(fmt.Sprintf("%sValues returns the declared members of %s, in declaration order.",
 		name, e.QualifiedName()), commentWidth)))
-	f.Func().Id(name + "Values").Params().Index().Id(name).Block(
-		jen.Return(jen.Index().Id(name).Values(members...)),
+	f.Func().Id(g.valuesName[e]).Params().Index().Id(name).Block(
+		jen.Return(jen.Index().Id(name).Add(memberList(members))),
 	)
 	f.Line()
 
@@ -80,7 +82,10 @@ func (g *generator) emitEnumMethods(f *jen.File, e *parser.EnumType) {
 	f.Line()
 
 	f.Add(comment("IsKnown reports whether v is a declared member."))
-	f.Func().Add(recv.Clone()).Id("IsKnown").Params().Bool().Add(memberSwitch(members, jen.True(), jen.False()))
+	f.Func().Add(recv.Clone()).Id("IsKnown").Params().Bool().Block(
+		jen.List(jen.Id("_"), jen.Id("known")).Op(":=").Id("v").Dot("Number").Call(),
+		jen.Return(jen.Id("known")),
+	)
 	f.Line()
 
 	g.emitEvolvable(f, e, recv)
@@ -165,6 +170,15 @@ func (g *generator) emitFlagMethods(f *jen.File, e *parser.EnumType) {
 		b.Return(jen.Id("out"))
 	})
 	f.Line()
+}
+
+// memberList is a composite literal body with one member per line, so that
+// an enumeration with many members does not make one long line.
+func memberList(members []jen.Code) *jen.Statement {
+	if len(members) == 0 {
+		return jen.Values()
+	}
+	return jen.Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...)
 }
 
 // memberSwitch is a function body that returns yes when v is one of the

@@ -1,9 +1,11 @@
 package emitter
 
 import (
+	"go/token"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // initialisms are the words written in capitals in Go names, following the
@@ -80,15 +82,34 @@ func wordBoundary(runes []rune, i int) bool {
 	return unicode.IsUpper(prev) && unicode.IsUpper(cur) && next < len(runes) && unicode.IsLower(runes[next])
 }
 
-// unexportedName lowers the first word of an exported name, for local
-// identifiers: DisplayName → displayName, ID → id.
+// unexportedName lowers the first word of a name, for local identifiers:
+// DisplayName → displayName, ID → id, URLs → urls. An initialism at the
+// start is lowered whole. A result that is a Go keyword gets the suffix
+// Value (type → typeValue), as a keyword cannot name a variable.
 func unexportedName(name string) string {
-	words := splitWords(exportedName(name))
-	if len(words) == 0 {
-		return "x"
+	exported := exportedName(name)
+	_, size := utf8.DecodeRuneInString(exported)
+	head := exported[:size]
+	for _, up := range initialisms {
+		if len(up) > len(head) && strings.HasPrefix(exported, up) && wordEndsAt(exported, len(up)) {
+			head = up
+		}
 	}
-	words[0] = strings.ToLower(words[0])
-	return strings.Join(words, "")
+	out := strings.ToLower(head) + exported[len(head):]
+	if token.IsKeyword(out) {
+		out += "Value"
+	}
+	return out
+}
+
+// wordEndsAt reports whether a word of an exported name ends at byte i:
+// the name ends there or a capital or digit starts the next word.
+func wordEndsAt(name string, i int) bool {
+	if i == len(name) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(name[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // scope hands out unique Go identifiers in one name space (the package
@@ -117,6 +138,10 @@ func (s *scope) claim(name string) string {
 	s.taken[candidate] = true
 	return candidate
 }
+
+// reserve marks name as taken, whether or not it already is: for names
+// that exist anyway, such as an embedded field or a method.
+func (s *scope) reserve(name string) { s.taken[name] = true }
 
 // has reports whether name is taken.
 func (s *scope) has(name string) bool { return s.taken[name] }

@@ -42,8 +42,10 @@ type generator struct {
 	fields     map[*parser.StructuredType][]field
 	fieldScope map[*parser.StructuredType]*scope
 
-	// memberName is the constant of every enum member.
+	// memberName is the constant of every enum member, valuesName the
+	// function listing an enum's members.
 	memberName map[*parser.EnumMember]string
+	valuesName map[*parser.EnumType]string
 
 	// builders are the request builders, roots the methods of Client, and
 	// paramsName the parameter struct of each operation with parameters.
@@ -51,6 +53,10 @@ type generator struct {
 	builderIndex map[builderKey]*builder
 	roots        []rootMethod
 	paramsName   map[*parser.Operation]string
+
+	// permissions holds the permissions of every request method when
+	// Config.Permissions is set.
+	permissions *permissionPlan
 
 	files map[string]*jen.File
 }
@@ -90,6 +96,7 @@ func newGenerator(sel *parser.Selection, cfg Config) *generator {
 		fields:       map[*parser.StructuredType][]field{},
 		fieldScope:   map[*parser.StructuredType]*scope{},
 		memberName:   map[*parser.EnumMember]string{},
+		valuesName:   map[*parser.EnumType]string{},
 		builderIndex: map[builderKey]*builder{},
 		paramsName:   map[*parser.Operation]string{},
 		files:        map[string]*jen.File{},
@@ -122,6 +129,7 @@ func (g *generator) plan() {
 	}
 	g.planBuilders()
 	g.planParams()
+	g.planPermissions()
 }
 
 // rank orders the default namespace before the others.
@@ -176,7 +184,7 @@ func (g *generator) planPolymorphism() {
 
 func (g *generator) planEnumMembers() {
 	for _, e := range g.enums {
-		g.pkg.claim(g.typeName[e] + "Values")
+		g.valuesName[e] = g.pkg.claim(g.typeName[e] + "Values")
 		for _, m := range e.Members {
 			g.memberName[m] = g.pkg.claim(g.typeName[e] + exportedName(m.Name))
 		}
@@ -196,14 +204,17 @@ func (g *generator) planFields(s *parser.StructuredType) *scope {
 	var sc *scope
 	if s.Base != nil && g.sel.Includes(s.Base) {
 		sc = g.planFields(s.Base).child()
-		sc.claim(g.typeName[s.Base])
+		sc.reserve(g.typeName[s.Base])
 	} else {
 		sc = newScope(methodNames...)
 		sc.claim(fieldODataType)
 		sc.claim(fieldAdditionalData)
 	}
+	// A field named like the struct itself would be hidden by the
+	// embedded field of that name in derived types.
+	sc.reserve(g.typeName[s])
 	if g.polymorphic[s] {
-		sc.claim(g.asName[s])
+		sc.reserve(g.asName[s])
 	}
 
 	var fields []field
@@ -252,6 +263,7 @@ func (g *generator) units() []unit {
 		g.emitStruct(s)
 	}
 	g.emitRequests()
+	g.emitPermissions()
 	var out []unit
 	for name, f := range g.files {
 		out = append(out, unit{name: name, file: f})

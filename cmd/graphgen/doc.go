@@ -1,0 +1,16 @@
+// Command graphgen reads a Microsoft Graph CSDL $metadata document and
+// writes a Go package for it: models, enums, request builders and a small
+// runtime that needs only the standard library. It is meant to run from
+// //go:generate:
+//
+//	//go:generate go run github.com/graphgen/graphgen/cmd/graphgen -metadata ../metadata/v1.0.xml -root /solutions/backupRestore/exchangeRestoreSessions
+//
+// The subcommands are generate (the default), fetch, diff, extract and
+// version; "graphgen <command> -h" explains each flag with an example.
+//
+// generate runs five steps: read the document (a file, or a URL that is
+// downloaded to the user cache), resolve it into a model, select the
+// closure of the roots, emit the Go files and write them with package
+// output, which replaces only files graphgen owns. Its settings come from
+// flags and from a JSON config file; see Config.
+package main
