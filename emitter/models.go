@@ -168,6 +168,11 @@ func (g *generator) emitJSONMethods(f *jen.File, s *parser.StructuredType) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decode "+s.QualifiedName()+": %w"), jen.Err())),
 		),
+		jen.Return(jen.Id("v").Dot("decodeObject").Call(jen.Id("d"))),
+	)
+	f.Line()
+
+	f.Func().Add(precv.Clone()).Id("decodeObject").Params(jen.Id("d").Op("*").Id("objectDecoder")).Error().Block(
 		jen.Id("v").Dot("decodeMembers").Call(jen.Id("d")),
 		jen.Return(jen.Id("d").Dot("finish").Call(
 			jen.Op("&").Id("v").Dot(fieldODataType), jen.Op("&").Id("v").Dot(fieldAdditionalData))),
@@ -214,6 +219,12 @@ func (g *generator) decodeField(fd field) jen.Code {
 	if fd.ref.Collection {
 		fn = "decodeList"
 	}
+	if st := fd.ref.Structured(); st != nil && g.sel.Includes(st) {
+		fn = "decodeStructMember"
+		if fd.ref.Collection {
+			fn = "decodeStructList"
+		}
+	}
 	return jen.Id(fn).Call(jen.Id("d"), jen.Lit(fd.jsonName), dst)
 }
 
@@ -233,6 +244,7 @@ func (g *generator) emitPolymorphism(f *jen.File, s *parser.StructuredType) {
 			grp.Qual(jsonPkg, "Marshaler")
 			grp.Qual(jsonPkg, "Unmarshaler")
 			grp.Id("odataTypeName").Params().String()
+			grp.Id("decodeObject").Params(jen.Op("*").Id("objectDecoder")).Error()
 		}
 		grp.Line()
 		grp.Comment(fmt.Sprintf("%s returns the %s part of the value.", asName, name))
@@ -268,14 +280,18 @@ func (g *generator) emitDecoder(f *jen.File, s *parser.StructuredType) {
 	f.Add(comment(wrap(fmt.Sprintf("%s decodes a %s or a derived type, chosen by @odata.type.",
 		g.decodeName[s], s.QualifiedName()), commentWidth)))
 	f.Func().Id(g.decodeName[s]).Params(jen.Id("data").Index().Byte()).Params(jen.Id(anyName), jen.Error()).Block(
-		jen.Switch(jen.Id("odataTypeOf").Call(jen.Id("data"))).BlockFunc(func(sw *jen.Group) {
+		jen.List(jen.Id("d"), jen.Err()).Op(":=").Id("newObjectDecoder").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Var().Id("v").Id(anyName),
+		jen.Switch(jen.Id("d").Dot("odataType").Call()).BlockFunc(func(sw *jen.Group) {
 			for _, target := range g.decodeCases(s) {
 				sw.Case(stringLits(target.names)...).Block(
-					jen.Return(jen.Id("decodeAs").Call(jen.Id("data"), jen.New(jen.Id(g.typeName[target.goType])))),
+					jen.Id("v").Op("=").New(jen.Id(g.typeName[target.goType])),
 				)
 			}
+			sw.Default().Block(jen.Id("v").Op("=").New(jen.Id(g.typeName[s])))
 		}),
-		jen.Return(jen.Id("decodeAs").Call(jen.Id("data"), jen.New(jen.Id(g.typeName[s])))),
+		jen.Return(jen.Id("v"), jen.Id("v").Dot("decodeObject").Call(jen.Id("d"))),
 	)
 	f.Line()
 }

@@ -46,14 +46,18 @@ func (v *AiInteractionMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.aiInteractionMentionedIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *AiInteractionMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *AiInteractionMentionedIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMember(d, "conversation", &v.Conversation)
-	decodeMember(d, "tag", &v.Tag)
+	decodeStructMember(d, "conversation", &v.Conversation)
+	decodeStructMember(d, "tag", &v.Tag)
 }
 
 // ApprovalIdentitySet is the microsoft.graph.approvalIdentitySet complex type. It extends IdentitySet
@@ -91,6 +95,10 @@ func (v *ApprovalIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.approvalIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ApprovalIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -147,6 +155,10 @@ func (v *ArtifactQuery) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.artifactQuery: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ArtifactQuery) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -154,7 +166,7 @@ func (v *ArtifactQuery) UnmarshalJSON(data []byte) error {
 func (v *ArtifactQuery) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "artifactType", &v.ArtifactType)
 	decodeMember(d, "queryExpression", &v.QueryExpression)
-	decodeMember(d, "structuredQueryExpression", &v.StructuredQueryExpression)
+	decodeStructMember(d, "structuredQueryExpression", &v.StructuredQueryExpression)
 }
 
 // AuditUserIdentity is the microsoft.graph.auditUserIdentity complex type. It extends UserIdentity and
@@ -196,6 +208,10 @@ func (v *AuditUserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.auditUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *AuditUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -242,6 +258,10 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.azureCommunicationServicesUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *AzureCommunicationServicesUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -296,14 +316,18 @@ func (v *BackupRestoreRoot) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.backupRestoreRoot: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *BackupRestoreRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *BackupRestoreRoot) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
-	decodeList(d, "exchangeRestoreSessions", &v.ExchangeRestoreSessions)
-	decodeList(d, "restorePoints", &v.RestorePoints)
+	decodeStructList(d, "exchangeRestoreSessions", &v.ExchangeRestoreSessions)
+	decodeStructList(d, "restorePoints", &v.RestorePoints)
 	decodeListWith(d, "restoreSessions", &v.RestoreSessions, decodeAnyRestoreSessionBase)
 }
 
@@ -338,6 +362,10 @@ func (v *ChatMessageFromIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.chatMessageFromIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ChatMessageFromIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -385,14 +413,18 @@ func (v *ChatMessageMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.chatMessageMentionedIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ChatMessageMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ChatMessageMentionedIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMember(d, "conversation", &v.Conversation)
-	decodeMember(d, "tag", &v.Tag)
+	decodeStructMember(d, "conversation", &v.Conversation)
+	decodeStructMember(d, "tag", &v.Tag)
 }
 
 // ChatMessageReactionIdentitySet is the microsoft.graph.chatMessageReactionIdentitySet complex type.
@@ -426,6 +458,10 @@ func (v *ChatMessageReactionIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.chatMessageReactionIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ChatMessageReactionIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -473,6 +509,10 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsApplicationIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsApplicationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -523,6 +563,10 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsApplicationInstanceIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsApplicationInstanceIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -564,6 +608,10 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsEncryptedIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsEncryptedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -607,6 +655,10 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsGuestIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsGuestIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -680,6 +732,10 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -727,6 +783,10 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsPhoneIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsPhoneIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -770,6 +830,10 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -810,6 +874,10 @@ func (v *CustomEmojiFromIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.customEmojiFromIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CustomEmojiFromIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -852,6 +920,10 @@ func (v *DetailsInfo) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.detailsInfo: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *DetailsInfo) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -893,6 +965,10 @@ func (v *EmailIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.emailIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *EmailIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -947,6 +1023,10 @@ func (v *EngagementIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.engagementIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *EngagementIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -996,6 +1076,10 @@ func (v *Entity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.entity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *Entity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1011,6 +1095,7 @@ type AnyEntity interface {
 	json.Marshaler
 	json.Unmarshaler
 	odataTypeName() string
+	decodeObject(*objectDecoder) error
 
 	// AsEntity returns the Entity part of the value.
 	AsEntity() *Entity
@@ -1023,29 +1108,36 @@ func (v *Entity) AsEntity() *Entity {
 
 // decodeAnyEntity decodes a microsoft.graph.entity or a derived type, chosen by @odata.type.
 func decodeAnyEntity(data []byte) (AnyEntity, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.backupRestoreRoot", "graph.backupRestoreRoot":
-		return decodeAs(data, new(BackupRestoreRoot))
-	case "microsoft.graph.protectionUnitBase", "graph.protectionUnitBase":
-		return decodeAs(data, new(ProtectionUnitBase))
-	case "microsoft.graph.restoreArtifactBase", "graph.restoreArtifactBase":
-		return decodeAs(data, new(RestoreArtifactBase))
-	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
-		return decodeAs(data, new(MailboxRestoreArtifact))
-	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
-		return decodeAs(data, new(GranularMailboxRestoreArtifact))
-	case "microsoft.graph.restoreArtifactsBulkRequestBase", "graph.restoreArtifactsBulkRequestBase":
-		return decodeAs(data, new(RestoreArtifactsBulkRequestBase))
-	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
-		return decodeAs(data, new(MailboxRestoreArtifactsBulkAdditionRequest))
-	case "microsoft.graph.restorePoint", "graph.restorePoint":
-		return decodeAs(data, new(RestorePoint))
-	case "microsoft.graph.restoreSessionBase", "graph.restoreSessionBase":
-		return decodeAs(data, new(RestoreSessionBase))
-	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
-		return decodeAs(data, new(ExchangeRestoreSession))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(Entity))
+	var v AnyEntity
+	switch d.odataType() {
+	case "microsoft.graph.backupRestoreRoot", "graph.backupRestoreRoot":
+		v = new(BackupRestoreRoot)
+	case "microsoft.graph.protectionUnitBase", "graph.protectionUnitBase":
+		v = new(ProtectionUnitBase)
+	case "microsoft.graph.restoreArtifactBase", "graph.restoreArtifactBase":
+		v = new(RestoreArtifactBase)
+	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
+		v = new(MailboxRestoreArtifact)
+	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
+		v = new(GranularMailboxRestoreArtifact)
+	case "microsoft.graph.restoreArtifactsBulkRequestBase", "graph.restoreArtifactsBulkRequestBase":
+		v = new(RestoreArtifactsBulkRequestBase)
+	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
+		v = new(MailboxRestoreArtifactsBulkAdditionRequest)
+	case "microsoft.graph.restorePoint", "graph.restorePoint":
+		v = new(RestorePoint)
+	case "microsoft.graph.restoreSessionBase", "graph.restoreSessionBase":
+		v = new(RestoreSessionBase)
+	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
+		v = new(ExchangeRestoreSession)
+	default:
+		v = new(Entity)
+	}
+	return v, v.decodeObject(d)
 }
 
 // ExchangeRestoreSession is the microsoft.graph.exchangeRestoreSession entity type. It extends
@@ -1093,15 +1185,19 @@ func (v *ExchangeRestoreSession) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.exchangeRestoreSession: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ExchangeRestoreSession) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ExchangeRestoreSession) decodeMembers(d *objectDecoder) {
 	v.RestoreSessionBase.decodeMembers(d)
-	decodeList(d, "granularMailboxRestoreArtifacts", &v.GranularMailboxRestoreArtifacts)
+	decodeStructList(d, "granularMailboxRestoreArtifacts", &v.GranularMailboxRestoreArtifacts)
 	decodeListWith(d, "mailboxRestoreArtifacts", &v.MailboxRestoreArtifacts, decodeAnyMailboxRestoreArtifact)
-	decodeList(d, "mailboxRestoreArtifactsBulkAdditionRequests", &v.MailboxRestoreArtifactsBulkAdditionRequests)
+	decodeStructList(d, "mailboxRestoreArtifactsBulkAdditionRequests", &v.MailboxRestoreArtifactsBulkAdditionRequests)
 }
 
 // GranularMailboxRestoreArtifact is the microsoft.graph.granularMailboxRestoreArtifact entity type. It
@@ -1142,6 +1238,10 @@ func (v *GranularMailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.granularMailboxRestoreArtifact: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *GranularMailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1187,6 +1287,10 @@ func (v *GroupIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.groupIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *GroupIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1239,6 +1343,10 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.identity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *Identity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1255,6 +1363,7 @@ type AnyIdentity interface {
 	json.Marshaler
 	json.Unmarshaler
 	odataTypeName() string
+	decodeObject(*objectDecoder) error
 
 	// AsIdentity returns the Identity part of the value.
 	AsIdentity() *Identity
@@ -1268,59 +1377,66 @@ func (v *Identity) AsIdentity() *Identity {
 
 // decodeAnyIdentity decodes a microsoft.graph.identity or a derived type, chosen by @odata.type.
 func decodeAnyIdentity(data []byte) (AnyIdentity, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.azureCommunicationServicesUserIdentity", "graph.azureCommunicationServicesUserIdentity":
-		return decodeAs(data, new(AzureCommunicationServicesUserIdentity))
-	case "microsoft.graph.communicationsApplicationIdentity", "graph.communicationsApplicationIdentity":
-		return decodeAs(data, new(CommunicationsApplicationIdentity))
-	case "microsoft.graph.communicationsApplicationInstanceIdentity", "graph.communicationsApplicationInstanceIdentity":
-		return decodeAs(data, new(CommunicationsApplicationInstanceIdentity))
-	case "microsoft.graph.communicationsEncryptedIdentity", "graph.communicationsEncryptedIdentity":
-		return decodeAs(data, new(CommunicationsEncryptedIdentity))
-	case "microsoft.graph.communicationsGuestIdentity", "graph.communicationsGuestIdentity":
-		return decodeAs(data, new(CommunicationsGuestIdentity))
-	case "microsoft.graph.communicationsPhoneIdentity", "graph.communicationsPhoneIdentity":
-		return decodeAs(data, new(CommunicationsPhoneIdentity))
-	case "microsoft.graph.communicationsUserIdentity", "graph.communicationsUserIdentity":
-		return decodeAs(data, new(CommunicationsUserIdentity))
-	case "microsoft.graph.emailIdentity", "graph.emailIdentity":
-		return decodeAs(data, new(EmailIdentity))
-	case "microsoft.graph.groupIdentity", "graph.groupIdentity":
-		return decodeAs(data, new(GroupIdentity))
-	case "microsoft.graph.initiator", "graph.initiator":
-		return decodeAs(data, new(Initiator))
-	case "microsoft.graph.programResource", "graph.programResource":
-		return decodeAs(data, new(ProgramResource))
-	case "microsoft.graph.provisionedIdentity", "graph.provisionedIdentity":
-		return decodeAs(data, new(ProvisionedIdentity))
-	case "microsoft.graph.provisioningServicePrincipal", "graph.provisioningServicePrincipal":
-		return decodeAs(data, new(ProvisioningServicePrincipal))
-	case "microsoft.graph.provisioningSystem", "graph.provisioningSystem":
-		return decodeAs(data, new(ProvisioningSystem))
-	case "microsoft.graph.servicePrincipalIdentity", "graph.servicePrincipalIdentity":
-		return decodeAs(data, new(ServicePrincipalIdentity))
-	case "microsoft.graph.sharePointGroupIdentity", "graph.sharePointGroupIdentity":
-		return decodeAs(data, new(SharePointGroupIdentity))
-	case "microsoft.graph.sharePointIdentity", "graph.sharePointIdentity":
-		return decodeAs(data, new(SharePointIdentity))
-	case "microsoft.graph.sourceProvisionedIdentity", "graph.sourceProvisionedIdentity":
-		return decodeAs(data, new(SourceProvisionedIdentity))
-	case "microsoft.graph.targetProvisionedIdentity", "graph.targetProvisionedIdentity":
-		return decodeAs(data, new(TargetProvisionedIdentity))
-	case "microsoft.graph.teamworkApplicationIdentity", "graph.teamworkApplicationIdentity":
-		return decodeAs(data, new(TeamworkApplicationIdentity))
-	case "microsoft.graph.teamworkConversationIdentity", "graph.teamworkConversationIdentity":
-		return decodeAs(data, new(TeamworkConversationIdentity))
-	case "microsoft.graph.teamworkTagIdentity", "graph.teamworkTagIdentity":
-		return decodeAs(data, new(TeamworkTagIdentity))
-	case "microsoft.graph.teamworkUserIdentity", "graph.teamworkUserIdentity":
-		return decodeAs(data, new(TeamworkUserIdentity))
-	case "microsoft.graph.userIdentity", "graph.userIdentity":
-		return decodeAs(data, new(UserIdentity))
-	case "microsoft.graph.auditUserIdentity", "graph.auditUserIdentity":
-		return decodeAs(data, new(AuditUserIdentity))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(Identity))
+	var v AnyIdentity
+	switch d.odataType() {
+	case "microsoft.graph.azureCommunicationServicesUserIdentity", "graph.azureCommunicationServicesUserIdentity":
+		v = new(AzureCommunicationServicesUserIdentity)
+	case "microsoft.graph.communicationsApplicationIdentity", "graph.communicationsApplicationIdentity":
+		v = new(CommunicationsApplicationIdentity)
+	case "microsoft.graph.communicationsApplicationInstanceIdentity", "graph.communicationsApplicationInstanceIdentity":
+		v = new(CommunicationsApplicationInstanceIdentity)
+	case "microsoft.graph.communicationsEncryptedIdentity", "graph.communicationsEncryptedIdentity":
+		v = new(CommunicationsEncryptedIdentity)
+	case "microsoft.graph.communicationsGuestIdentity", "graph.communicationsGuestIdentity":
+		v = new(CommunicationsGuestIdentity)
+	case "microsoft.graph.communicationsPhoneIdentity", "graph.communicationsPhoneIdentity":
+		v = new(CommunicationsPhoneIdentity)
+	case "microsoft.graph.communicationsUserIdentity", "graph.communicationsUserIdentity":
+		v = new(CommunicationsUserIdentity)
+	case "microsoft.graph.emailIdentity", "graph.emailIdentity":
+		v = new(EmailIdentity)
+	case "microsoft.graph.groupIdentity", "graph.groupIdentity":
+		v = new(GroupIdentity)
+	case "microsoft.graph.initiator", "graph.initiator":
+		v = new(Initiator)
+	case "microsoft.graph.programResource", "graph.programResource":
+		v = new(ProgramResource)
+	case "microsoft.graph.provisionedIdentity", "graph.provisionedIdentity":
+		v = new(ProvisionedIdentity)
+	case "microsoft.graph.provisioningServicePrincipal", "graph.provisioningServicePrincipal":
+		v = new(ProvisioningServicePrincipal)
+	case "microsoft.graph.provisioningSystem", "graph.provisioningSystem":
+		v = new(ProvisioningSystem)
+	case "microsoft.graph.servicePrincipalIdentity", "graph.servicePrincipalIdentity":
+		v = new(ServicePrincipalIdentity)
+	case "microsoft.graph.sharePointGroupIdentity", "graph.sharePointGroupIdentity":
+		v = new(SharePointGroupIdentity)
+	case "microsoft.graph.sharePointIdentity", "graph.sharePointIdentity":
+		v = new(SharePointIdentity)
+	case "microsoft.graph.sourceProvisionedIdentity", "graph.sourceProvisionedIdentity":
+		v = new(SourceProvisionedIdentity)
+	case "microsoft.graph.targetProvisionedIdentity", "graph.targetProvisionedIdentity":
+		v = new(TargetProvisionedIdentity)
+	case "microsoft.graph.teamworkApplicationIdentity", "graph.teamworkApplicationIdentity":
+		v = new(TeamworkApplicationIdentity)
+	case "microsoft.graph.teamworkConversationIdentity", "graph.teamworkConversationIdentity":
+		v = new(TeamworkConversationIdentity)
+	case "microsoft.graph.teamworkTagIdentity", "graph.teamworkTagIdentity":
+		v = new(TeamworkTagIdentity)
+	case "microsoft.graph.teamworkUserIdentity", "graph.teamworkUserIdentity":
+		v = new(TeamworkUserIdentity)
+	case "microsoft.graph.userIdentity", "graph.userIdentity":
+		v = new(UserIdentity)
+	case "microsoft.graph.auditUserIdentity", "graph.auditUserIdentity":
+		v = new(AuditUserIdentity)
+	default:
+		v = new(Identity)
+	}
+	return v, v.decodeObject(d)
 }
 
 // IdentitySet is the microsoft.graph.identitySet complex type. It is open: members the metadata does
@@ -1370,6 +1486,10 @@ func (v *IdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.identitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *IdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1387,6 +1507,7 @@ type AnyIdentitySet interface {
 	json.Marshaler
 	json.Unmarshaler
 	odataTypeName() string
+	decodeObject(*objectDecoder) error
 
 	// AsIdentitySet returns the IdentitySet part of the value.
 	AsIdentitySet() *IdentitySet
@@ -1400,27 +1521,34 @@ func (v *IdentitySet) AsIdentitySet() *IdentitySet {
 
 // decodeAnyIdentitySet decodes a microsoft.graph.identitySet or a derived type, chosen by @odata.type.
 func decodeAnyIdentitySet(data []byte) (AnyIdentitySet, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.aiInteractionMentionedIdentitySet", "graph.aiInteractionMentionedIdentitySet":
-		return decodeAs(data, new(AiInteractionMentionedIdentitySet))
-	case "microsoft.graph.approvalIdentitySet", "graph.approvalIdentitySet":
-		return decodeAs(data, new(ApprovalIdentitySet))
-	case "microsoft.graph.chatMessageFromIdentitySet", "graph.chatMessageFromIdentitySet":
-		return decodeAs(data, new(ChatMessageFromIdentitySet))
-	case "microsoft.graph.chatMessageMentionedIdentitySet", "graph.chatMessageMentionedIdentitySet":
-		return decodeAs(data, new(ChatMessageMentionedIdentitySet))
-	case "microsoft.graph.chatMessageReactionIdentitySet", "graph.chatMessageReactionIdentitySet":
-		return decodeAs(data, new(ChatMessageReactionIdentitySet))
-	case "microsoft.graph.communicationsIdentitySet", "graph.communicationsIdentitySet":
-		return decodeAs(data, new(CommunicationsIdentitySet))
-	case "microsoft.graph.customEmojiFromIdentitySet", "graph.customEmojiFromIdentitySet":
-		return decodeAs(data, new(CustomEmojiFromIdentitySet))
-	case "microsoft.graph.engagementIdentitySet", "graph.engagementIdentitySet":
-		return decodeAs(data, new(EngagementIdentitySet))
-	case "microsoft.graph.sharePointIdentitySet", "graph.sharePointIdentitySet":
-		return decodeAs(data, new(SharePointIdentitySet))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(IdentitySet))
+	var v AnyIdentitySet
+	switch d.odataType() {
+	case "microsoft.graph.aiInteractionMentionedIdentitySet", "graph.aiInteractionMentionedIdentitySet":
+		v = new(AiInteractionMentionedIdentitySet)
+	case "microsoft.graph.approvalIdentitySet", "graph.approvalIdentitySet":
+		v = new(ApprovalIdentitySet)
+	case "microsoft.graph.chatMessageFromIdentitySet", "graph.chatMessageFromIdentitySet":
+		v = new(ChatMessageFromIdentitySet)
+	case "microsoft.graph.chatMessageMentionedIdentitySet", "graph.chatMessageMentionedIdentitySet":
+		v = new(ChatMessageMentionedIdentitySet)
+	case "microsoft.graph.chatMessageReactionIdentitySet", "graph.chatMessageReactionIdentitySet":
+		v = new(ChatMessageReactionIdentitySet)
+	case "microsoft.graph.communicationsIdentitySet", "graph.communicationsIdentitySet":
+		v = new(CommunicationsIdentitySet)
+	case "microsoft.graph.customEmojiFromIdentitySet", "graph.customEmojiFromIdentitySet":
+		v = new(CustomEmojiFromIdentitySet)
+	case "microsoft.graph.engagementIdentitySet", "graph.engagementIdentitySet":
+		v = new(EngagementIdentitySet)
+	case "microsoft.graph.sharePointIdentitySet", "graph.sharePointIdentitySet":
+		v = new(SharePointIdentitySet)
+	default:
+		v = new(IdentitySet)
+	}
+	return v, v.decodeObject(d)
 }
 
 // Initiator is the microsoft.graph.initiator complex type. It extends Identity and can be used where
@@ -1458,6 +1586,10 @@ func (v *Initiator) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.initiator: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *Initiator) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1510,6 +1642,10 @@ func (v *MailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifact: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *MailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1540,11 +1676,18 @@ func (v *MailboxRestoreArtifact) AsMailboxRestoreArtifact() *MailboxRestoreArtif
 // decodeAnyMailboxRestoreArtifact decodes a microsoft.graph.mailboxRestoreArtifact or a derived type,
 // chosen by @odata.type.
 func decodeAnyMailboxRestoreArtifact(data []byte) (AnyMailboxRestoreArtifact, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
-		return decodeAs(data, new(GranularMailboxRestoreArtifact))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(MailboxRestoreArtifact))
+	var v AnyMailboxRestoreArtifact
+	switch d.odataType() {
+	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
+		v = new(GranularMailboxRestoreArtifact)
+	default:
+		v = new(MailboxRestoreArtifact)
+	}
+	return v, v.decodeObject(d)
 }
 
 // MailboxRestoreArtifactsBulkAdditionRequest is the
@@ -1587,6 +1730,10 @@ func (v *MailboxRestoreArtifactsBulkAdditionRequest) UnmarshalJSON(data []byte) 
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *MailboxRestoreArtifactsBulkAdditionRequest) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1632,6 +1779,10 @@ func (v *ProgramResource) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.programResource: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProgramResource) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1721,6 +1872,10 @@ func (v *ProtectionUnitBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.protectionUnitBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProtectionUnitBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1731,11 +1886,11 @@ func (v *ProtectionUnitBase) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "billingPolicyId", &v.BillingPolicyID)
 	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "offboardRequestedDateTime", &v.OffboardRequestedDateTime)
-	decodeMember(d, "pendingRetentionPeriodChange", &v.PendingRetentionPeriodChange)
+	decodeStructMember(d, "pendingRetentionPeriodChange", &v.PendingRetentionPeriodChange)
 	decodeMember(d, "policyId", &v.PolicyID)
 	decodeMember(d, "protectionSources", &v.ProtectionSources)
 	decodeMember(d, "status", &v.Status)
@@ -1780,13 +1935,17 @@ func (v *ProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.provisionedIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ProvisionedIdentity) decodeMembers(d *objectDecoder) {
 	v.Identity.decodeMembers(d)
-	decodeMember(d, "details", &v.Details)
+	decodeStructMember(d, "details", &v.Details)
 	decodeMember(d, "identityType", &v.IdentityType)
 }
 
@@ -1821,6 +1980,10 @@ func (v *ProvisioningServicePrincipal) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.provisioningServicePrincipal: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProvisioningServicePrincipal) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1864,13 +2027,17 @@ func (v *ProvisioningSystem) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.provisioningSystem: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProvisioningSystem) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ProvisioningSystem) decodeMembers(d *objectDecoder) {
 	v.Identity.decodeMembers(d)
-	decodeMember(d, "details", &v.Details)
+	decodeStructMember(d, "details", &v.Details)
 }
 
 // PublicError is the microsoft.graph.publicError complex type.
@@ -1927,14 +2094,18 @@ func (v *PublicError) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.publicError: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *PublicError) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *PublicError) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "code", &v.Code)
-	decodeList(d, "details", &v.Details)
-	decodeMember(d, "innerError", &v.InnerError)
+	decodeStructList(d, "details", &v.Details)
+	decodeStructMember(d, "innerError", &v.InnerError)
 	decodeMember(d, "message", &v.Message)
 	decodeMember(d, "target", &v.Target)
 }
@@ -1985,6 +2156,10 @@ func (v *PublicErrorDetail) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.publicErrorDetail: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *PublicErrorDetail) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2046,13 +2221,17 @@ func (v *PublicInnerError) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.publicInnerError: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *PublicInnerError) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *PublicInnerError) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "code", &v.Code)
-	decodeList(d, "details", &v.Details)
+	decodeStructList(d, "details", &v.Details)
 	decodeMember(d, "message", &v.Message)
 	decodeMember(d, "target", &v.Target)
 }
@@ -2111,6 +2290,10 @@ func (v *RestoreArtifactBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreArtifactBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreArtifactBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2119,10 +2302,10 @@ func (v *RestoreArtifactBase) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
 	decodeMember(d, "completionDateTime", &v.CompletionDateTime)
 	decodeMember(d, "destinationType", &v.DestinationType)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMember(d, "startDateTime", &v.StartDateTime)
 	decodeMember(d, "status", &v.Status)
-	decodeMember(d, "restorePoint", &v.RestorePoint)
+	decodeStructMember(d, "restorePoint", &v.RestorePoint)
 }
 
 // AnyRestoreArtifactBase is implemented by *RestoreArtifactBase and by every generated type derived
@@ -2144,13 +2327,20 @@ func (v *RestoreArtifactBase) AsRestoreArtifactBase() *RestoreArtifactBase {
 // decodeAnyRestoreArtifactBase decodes a microsoft.graph.restoreArtifactBase or a derived type, chosen
 // by @odata.type.
 func decodeAnyRestoreArtifactBase(data []byte) (AnyRestoreArtifactBase, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
-		return decodeAs(data, new(MailboxRestoreArtifact))
-	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
-		return decodeAs(data, new(GranularMailboxRestoreArtifact))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(RestoreArtifactBase))
+	var v AnyRestoreArtifactBase
+	switch d.odataType() {
+	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
+		v = new(MailboxRestoreArtifact)
+	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
+		v = new(GranularMailboxRestoreArtifact)
+	default:
+		v = new(RestoreArtifactBase)
+	}
+	return v, v.decodeObject(d)
 }
 
 // RestoreArtifactsBulkRequestBase is the microsoft.graph.restoreArtifactsBulkRequestBase entity type.
@@ -2232,6 +2422,10 @@ func (v *RestoreArtifactsBulkRequestBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreArtifactsBulkRequestBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreArtifactsBulkRequestBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2242,10 +2436,10 @@ func (v *RestoreArtifactsBulkRequestBase) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
 	decodeMember(d, "destinationType", &v.DestinationType)
 	decodeMember(d, "displayName", &v.DisplayName)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
-	decodeMember(d, "protectionTimePeriod", &v.ProtectionTimePeriod)
+	decodeStructMember(d, "protectionTimePeriod", &v.ProtectionTimePeriod)
 	decodeList(d, "protectionUnitIds", &v.ProtectionUnitIDs)
 	decodeMember(d, "restorePointPreference", &v.RestorePointPreference)
 	decodeMember(d, "status", &v.Status)
@@ -2273,11 +2467,18 @@ func (v *RestoreArtifactsBulkRequestBase) AsRestoreArtifactsBulkRequestBase() *R
 // decodeAnyRestoreArtifactsBulkRequestBase decodes a microsoft.graph.restoreArtifactsBulkRequestBase
 // or a derived type, chosen by @odata.type.
 func decodeAnyRestoreArtifactsBulkRequestBase(data []byte) (AnyRestoreArtifactsBulkRequestBase, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
-		return decodeAs(data, new(MailboxRestoreArtifactsBulkAdditionRequest))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(RestoreArtifactsBulkRequestBase))
+	var v AnyRestoreArtifactsBulkRequestBase
+	switch d.odataType() {
+	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
+		v = new(MailboxRestoreArtifactsBulkAdditionRequest)
+	default:
+		v = new(RestoreArtifactsBulkRequestBase)
+	}
+	return v, v.decodeObject(d)
 }
 
 // RestorePoint is the microsoft.graph.restorePoint entity type. It extends Entity and can be used
@@ -2326,6 +2527,10 @@ func (v *RestorePoint) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restorePoint: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestorePoint) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2335,7 +2540,7 @@ func (v *RestorePoint) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "expirationDateTime", &v.ExpirationDateTime)
 	decodeMember(d, "protectionDateTime", &v.ProtectionDateTime)
 	decodeMember(d, "tags", &v.Tags)
-	decodeMember(d, "protectionUnit", &v.ProtectionUnit)
+	decodeStructMember(d, "protectionUnit", &v.ProtectionUnit)
 }
 
 // RestorePointSearchResponse is the microsoft.graph.restorePointSearchResponse complex type.
@@ -2385,6 +2590,10 @@ func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restorePointSearchResponse: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestorePointSearchResponse) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2392,7 +2601,7 @@ func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
 func (v *RestorePointSearchResponse) decodeMembers(d *objectDecoder) {
 	decodeList(d, "noResultProtectionUnitIds", &v.NoResultProtectionUnitIDs)
 	decodeMember(d, "searchResponseId", &v.SearchResponseID)
-	decodeList(d, "searchResults", &v.SearchResults)
+	decodeStructList(d, "searchResults", &v.SearchResults)
 }
 
 // RestorePointSearchResult is the microsoft.graph.restorePointSearchResult complex type.
@@ -2437,13 +2646,17 @@ func (v *RestorePointSearchResult) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restorePointSearchResult: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestorePointSearchResult) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *RestorePointSearchResult) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "artifactHitCount", &v.ArtifactHitCount)
-	decodeMember(d, "restorePoint", &v.RestorePoint)
+	decodeStructMember(d, "restorePoint", &v.RestorePoint)
 }
 
 // RestoreSearchArtifactQueryExpression is the microsoft.graph.restoreSearchArtifactQueryExpression
@@ -2501,6 +2714,10 @@ func (v *RestoreSearchArtifactQueryExpression) UnmarshalJSON(data []byte) error 
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreSearchArtifactQueryExpression: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreSearchArtifactQueryExpression) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2563,6 +2780,10 @@ func (v *RestoreSessionArtifactCount) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreSessionArtifactCount: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreSessionArtifactCount) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2641,6 +2862,10 @@ func (v *RestoreSessionBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreSessionBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreSessionBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2650,11 +2875,11 @@ func (v *RestoreSessionBase) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "completedDateTime", &v.CompletedDateTime)
 	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "restoreJobType", &v.RestoreJobType)
-	decodeMember(d, "restoreSessionArtifactCount", &v.RestoreSessionArtifactCount)
+	decodeStructMember(d, "restoreSessionArtifactCount", &v.RestoreSessionArtifactCount)
 	decodeMember(d, "status", &v.Status)
 }
 
@@ -2677,11 +2902,18 @@ func (v *RestoreSessionBase) AsRestoreSessionBase() *RestoreSessionBase {
 // decodeAnyRestoreSessionBase decodes a microsoft.graph.restoreSessionBase or a derived type, chosen
 // by @odata.type.
 func decodeAnyRestoreSessionBase(data []byte) (AnyRestoreSessionBase, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
-		return decodeAs(data, new(ExchangeRestoreSession))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(RestoreSessionBase))
+	var v AnyRestoreSessionBase
+	switch d.odataType() {
+	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
+		v = new(ExchangeRestoreSession)
+	default:
+		v = new(RestoreSessionBase)
+	}
+	return v, v.decodeObject(d)
 }
 
 // RetentionPeriodChange is the microsoft.graph.retentionPeriodChange complex type.
@@ -2730,6 +2962,10 @@ func (v *RetentionPeriodChange) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.retentionPeriodChange: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RetentionPeriodChange) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2775,6 +3011,10 @@ func (v *ServicePrincipalIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.servicePrincipalIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ServicePrincipalIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2823,6 +3063,10 @@ func (v *SharePointGroupIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sharePointGroupIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SharePointGroupIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2868,6 +3112,10 @@ func (v *SharePointIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sharePointIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SharePointIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2924,6 +3172,10 @@ func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sharePointIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SharePointIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2931,9 +3183,9 @@ func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *SharePointIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
 	decodeMemberWith(d, "group", &v.Group, decodeAnyIdentity)
-	decodeMember(d, "sharePointGroup", &v.SharePointGroup)
-	decodeMember(d, "siteGroup", &v.SiteGroup)
-	decodeMember(d, "siteUser", &v.SiteUser)
+	decodeStructMember(d, "sharePointGroup", &v.SharePointGroup)
+	decodeStructMember(d, "siteGroup", &v.SiteGroup)
+	decodeStructMember(d, "siteUser", &v.SiteUser)
 }
 
 // SolutionsRoot is the microsoft.graph.solutionsRoot entity type.
@@ -2974,12 +3226,16 @@ func (v *SolutionsRoot) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.solutionsRoot: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SolutionsRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *SolutionsRoot) decodeMembers(d *objectDecoder) {
-	decodeMember(d, "backupRestore", &v.BackupRestore)
+	decodeStructMember(d, "backupRestore", &v.BackupRestore)
 }
 
 // SourceProvisionedIdentity is the microsoft.graph.sourceProvisionedIdentity complex type. It extends
@@ -3013,6 +3269,10 @@ func (v *SourceProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sourceProvisionedIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SourceProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3052,6 +3312,10 @@ func (v *TargetProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.targetProvisionedIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TargetProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3096,6 +3360,10 @@ func (v *TeamworkApplicationIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkApplicationIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkApplicationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3141,6 +3409,10 @@ func (v *TeamworkConversationIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkConversationIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkConversationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3181,6 +3453,10 @@ func (v *TeamworkTagIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkTagIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkTagIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3228,6 +3504,10 @@ func (v *TeamworkUserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3280,6 +3560,10 @@ func (v *TimePeriod) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.timePeriod: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TimePeriod) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3328,6 +3612,10 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.userIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *UserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -3357,9 +3645,16 @@ func (v *UserIdentity) AsUserIdentity() *UserIdentity {
 // decodeAnyUserIdentity decodes a microsoft.graph.userIdentity or a derived type, chosen by
 // @odata.type.
 func decodeAnyUserIdentity(data []byte) (AnyUserIdentity, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.auditUserIdentity", "graph.auditUserIdentity":
-		return decodeAs(data, new(AuditUserIdentity))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(UserIdentity))
+	var v AnyUserIdentity
+	switch d.odataType() {
+	case "microsoft.graph.auditUserIdentity", "graph.auditUserIdentity":
+		v = new(AuditUserIdentity)
+	default:
+		v = new(UserIdentity)
+	}
+	return v, v.decodeObject(d)
 }

@@ -39,6 +39,10 @@ func (v *CallRecordsUserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.callRecords.userIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CallRecordsUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }

@@ -46,14 +46,18 @@ func (v *AiInteractionMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.aiInteractionMentionedIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *AiInteractionMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *AiInteractionMentionedIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMember(d, "conversation", &v.Conversation)
-	decodeMember(d, "tag", &v.Tag)
+	decodeStructMember(d, "conversation", &v.Conversation)
+	decodeStructMember(d, "tag", &v.Tag)
 }
 
 // ArtifactQuery is the microsoft.graph.artifactQuery complex type.
@@ -98,6 +102,10 @@ func (v *ArtifactQuery) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.artifactQuery: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ArtifactQuery) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -143,6 +151,10 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.azureCommunicationServicesUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *AzureCommunicationServicesUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -201,15 +213,19 @@ func (v *BackupRestoreRoot) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.backupRestoreRoot: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *BackupRestoreRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *BackupRestoreRoot) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
-	decodeMember(d, "serviceStatus", &v.ServiceStatus)
-	decodeList(d, "exchangeRestoreSessions", &v.ExchangeRestoreSessions)
-	decodeList(d, "restorePoints", &v.RestorePoints)
+	decodeStructMember(d, "serviceStatus", &v.ServiceStatus)
+	decodeStructList(d, "exchangeRestoreSessions", &v.ExchangeRestoreSessions)
+	decodeStructList(d, "restorePoints", &v.RestorePoints)
 	decodeListWith(d, "restoreSessions", &v.RestoreSessions, decodeAnyRestoreSessionBase)
 }
 
@@ -244,6 +260,10 @@ func (v *ChatMessageFromIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.chatMessageFromIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ChatMessageFromIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -287,13 +307,17 @@ func (v *ChatMessageMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.chatMessageMentionedIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ChatMessageMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ChatMessageMentionedIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMember(d, "conversation", &v.Conversation)
+	decodeStructMember(d, "conversation", &v.Conversation)
 }
 
 // ChatMessageReactionIdentitySet is the microsoft.graph.chatMessageReactionIdentitySet complex type.
@@ -327,6 +351,10 @@ func (v *ChatMessageReactionIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.chatMessageReactionIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ChatMessageReactionIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -374,6 +402,10 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsApplicationIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsApplicationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -424,6 +456,10 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsApplicationInstanceIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsApplicationInstanceIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -465,6 +501,10 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsEncryptedIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsEncryptedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -508,6 +548,10 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsGuestIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsGuestIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -581,6 +625,10 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -628,6 +676,10 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsPhoneIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsPhoneIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -671,6 +723,10 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.communicationsUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *CommunicationsUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -714,6 +770,10 @@ func (v *DetailsInfo) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.detailsInfo: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *DetailsInfo) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -755,6 +815,10 @@ func (v *EmailIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.emailIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *EmailIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -809,6 +873,10 @@ func (v *EngagementIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.engagementIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *EngagementIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -858,6 +926,10 @@ func (v *Entity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.entity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *Entity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -873,6 +945,7 @@ type AnyEntity interface {
 	json.Marshaler
 	json.Unmarshaler
 	odataTypeName() string
+	decodeObject(*objectDecoder) error
 
 	// AsEntity returns the Entity part of the value.
 	AsEntity() *Entity
@@ -885,29 +958,36 @@ func (v *Entity) AsEntity() *Entity {
 
 // decodeAnyEntity decodes a microsoft.graph.entity or a derived type, chosen by @odata.type.
 func decodeAnyEntity(data []byte) (AnyEntity, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.backupRestoreRoot", "graph.backupRestoreRoot":
-		return decodeAs(data, new(BackupRestoreRoot))
-	case "microsoft.graph.protectionUnitBase", "graph.protectionUnitBase", "microsoft.graph.driveProtectionUnit", "graph.driveProtectionUnit", "microsoft.graph.mailboxProtectionUnit", "graph.mailboxProtectionUnit", "microsoft.graph.siteProtectionUnit", "graph.siteProtectionUnit":
-		return decodeAs(data, new(ProtectionUnitBase))
-	case "microsoft.graph.restoreArtifactBase", "graph.restoreArtifactBase", "microsoft.graph.driveRestoreArtifact", "graph.driveRestoreArtifact", "microsoft.graph.siteRestoreArtifact", "graph.siteRestoreArtifact":
-		return decodeAs(data, new(RestoreArtifactBase))
-	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
-		return decodeAs(data, new(MailboxRestoreArtifact))
-	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
-		return decodeAs(data, new(GranularMailboxRestoreArtifact))
-	case "microsoft.graph.restoreArtifactsBulkRequestBase", "graph.restoreArtifactsBulkRequestBase", "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest", "graph.driveRestoreArtifactsBulkAdditionRequest", "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest", "graph.siteRestoreArtifactsBulkAdditionRequest":
-		return decodeAs(data, new(RestoreArtifactsBulkRequestBase))
-	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
-		return decodeAs(data, new(MailboxRestoreArtifactsBulkAdditionRequest))
-	case "microsoft.graph.restorePoint", "graph.restorePoint":
-		return decodeAs(data, new(RestorePoint))
-	case "microsoft.graph.restoreSessionBase", "graph.restoreSessionBase", "microsoft.graph.oneDriveForBusinessRestoreSession", "graph.oneDriveForBusinessRestoreSession", "microsoft.graph.sharePointRestoreSession", "graph.sharePointRestoreSession":
-		return decodeAs(data, new(RestoreSessionBase))
-	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
-		return decodeAs(data, new(ExchangeRestoreSession))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(Entity))
+	var v AnyEntity
+	switch d.odataType() {
+	case "microsoft.graph.backupRestoreRoot", "graph.backupRestoreRoot":
+		v = new(BackupRestoreRoot)
+	case "microsoft.graph.protectionUnitBase", "graph.protectionUnitBase", "microsoft.graph.driveProtectionUnit", "graph.driveProtectionUnit", "microsoft.graph.mailboxProtectionUnit", "graph.mailboxProtectionUnit", "microsoft.graph.siteProtectionUnit", "graph.siteProtectionUnit":
+		v = new(ProtectionUnitBase)
+	case "microsoft.graph.restoreArtifactBase", "graph.restoreArtifactBase", "microsoft.graph.driveRestoreArtifact", "graph.driveRestoreArtifact", "microsoft.graph.siteRestoreArtifact", "graph.siteRestoreArtifact":
+		v = new(RestoreArtifactBase)
+	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
+		v = new(MailboxRestoreArtifact)
+	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
+		v = new(GranularMailboxRestoreArtifact)
+	case "microsoft.graph.restoreArtifactsBulkRequestBase", "graph.restoreArtifactsBulkRequestBase", "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest", "graph.driveRestoreArtifactsBulkAdditionRequest", "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest", "graph.siteRestoreArtifactsBulkAdditionRequest":
+		v = new(RestoreArtifactsBulkRequestBase)
+	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
+		v = new(MailboxRestoreArtifactsBulkAdditionRequest)
+	case "microsoft.graph.restorePoint", "graph.restorePoint":
+		v = new(RestorePoint)
+	case "microsoft.graph.restoreSessionBase", "graph.restoreSessionBase", "microsoft.graph.oneDriveForBusinessRestoreSession", "graph.oneDriveForBusinessRestoreSession", "microsoft.graph.sharePointRestoreSession", "graph.sharePointRestoreSession":
+		v = new(RestoreSessionBase)
+	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
+		v = new(ExchangeRestoreSession)
+	default:
+		v = new(Entity)
+	}
+	return v, v.decodeObject(d)
 }
 
 // ExchangeRestoreSession is the microsoft.graph.exchangeRestoreSession entity type. It extends
@@ -955,15 +1035,19 @@ func (v *ExchangeRestoreSession) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.exchangeRestoreSession: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ExchangeRestoreSession) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ExchangeRestoreSession) decodeMembers(d *objectDecoder) {
 	v.RestoreSessionBase.decodeMembers(d)
-	decodeList(d, "granularMailboxRestoreArtifacts", &v.GranularMailboxRestoreArtifacts)
+	decodeStructList(d, "granularMailboxRestoreArtifacts", &v.GranularMailboxRestoreArtifacts)
 	decodeListWith(d, "mailboxRestoreArtifacts", &v.MailboxRestoreArtifacts, decodeAnyMailboxRestoreArtifact)
-	decodeList(d, "mailboxRestoreArtifactsBulkAdditionRequests", &v.MailboxRestoreArtifactsBulkAdditionRequests)
+	decodeStructList(d, "mailboxRestoreArtifactsBulkAdditionRequests", &v.MailboxRestoreArtifactsBulkAdditionRequests)
 }
 
 // GranularMailboxRestoreArtifact is the microsoft.graph.granularMailboxRestoreArtifact entity type. It
@@ -1004,6 +1088,10 @@ func (v *GranularMailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.granularMailboxRestoreArtifact: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *GranularMailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1057,6 +1145,10 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.identity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *Identity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1073,6 +1165,7 @@ type AnyIdentity interface {
 	json.Marshaler
 	json.Unmarshaler
 	odataTypeName() string
+	decodeObject(*objectDecoder) error
 
 	// AsIdentity returns the Identity part of the value.
 	AsIdentity() *Identity
@@ -1086,51 +1179,58 @@ func (v *Identity) AsIdentity() *Identity {
 
 // decodeAnyIdentity decodes a microsoft.graph.identity or a derived type, chosen by @odata.type.
 func decodeAnyIdentity(data []byte) (AnyIdentity, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.azureCommunicationServicesUserIdentity", "graph.azureCommunicationServicesUserIdentity":
-		return decodeAs(data, new(AzureCommunicationServicesUserIdentity))
-	case "microsoft.graph.communicationsApplicationIdentity", "graph.communicationsApplicationIdentity":
-		return decodeAs(data, new(CommunicationsApplicationIdentity))
-	case "microsoft.graph.communicationsApplicationInstanceIdentity", "graph.communicationsApplicationInstanceIdentity":
-		return decodeAs(data, new(CommunicationsApplicationInstanceIdentity))
-	case "microsoft.graph.communicationsEncryptedIdentity", "graph.communicationsEncryptedIdentity":
-		return decodeAs(data, new(CommunicationsEncryptedIdentity))
-	case "microsoft.graph.communicationsGuestIdentity", "graph.communicationsGuestIdentity":
-		return decodeAs(data, new(CommunicationsGuestIdentity))
-	case "microsoft.graph.communicationsPhoneIdentity", "graph.communicationsPhoneIdentity":
-		return decodeAs(data, new(CommunicationsPhoneIdentity))
-	case "microsoft.graph.communicationsUserIdentity", "graph.communicationsUserIdentity":
-		return decodeAs(data, new(CommunicationsUserIdentity))
-	case "microsoft.graph.emailIdentity", "graph.emailIdentity":
-		return decodeAs(data, new(EmailIdentity))
-	case "microsoft.graph.initiator", "graph.initiator":
-		return decodeAs(data, new(Initiator))
-	case "microsoft.graph.provisionedIdentity", "graph.provisionedIdentity":
-		return decodeAs(data, new(ProvisionedIdentity))
-	case "microsoft.graph.provisioningServicePrincipal", "graph.provisioningServicePrincipal":
-		return decodeAs(data, new(ProvisioningServicePrincipal))
-	case "microsoft.graph.provisioningSystem", "graph.provisioningSystem":
-		return decodeAs(data, new(ProvisioningSystem))
-	case "microsoft.graph.servicePrincipalIdentity", "graph.servicePrincipalIdentity":
-		return decodeAs(data, new(ServicePrincipalIdentity))
-	case "microsoft.graph.sharePointGroupIdentity", "graph.sharePointGroupIdentity":
-		return decodeAs(data, new(SharePointGroupIdentity))
-	case "microsoft.graph.sharePointIdentity", "graph.sharePointIdentity":
-		return decodeAs(data, new(SharePointIdentity))
-	case "microsoft.graph.teamworkApplicationIdentity", "graph.teamworkApplicationIdentity":
-		return decodeAs(data, new(TeamworkApplicationIdentity))
-	case "microsoft.graph.teamworkConversationIdentity", "graph.teamworkConversationIdentity":
-		return decodeAs(data, new(TeamworkConversationIdentity))
-	case "microsoft.graph.teamworkTagIdentity", "graph.teamworkTagIdentity":
-		return decodeAs(data, new(TeamworkTagIdentity))
-	case "microsoft.graph.teamworkUserIdentity", "graph.teamworkUserIdentity":
-		return decodeAs(data, new(TeamworkUserIdentity))
-	case "microsoft.graph.userIdentity", "graph.userIdentity":
-		return decodeAs(data, new(UserIdentity))
-	case "microsoft.graph.callRecords.userIdentity":
-		return decodeAs(data, new(CallRecordsUserIdentity))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(Identity))
+	var v AnyIdentity
+	switch d.odataType() {
+	case "microsoft.graph.azureCommunicationServicesUserIdentity", "graph.azureCommunicationServicesUserIdentity":
+		v = new(AzureCommunicationServicesUserIdentity)
+	case "microsoft.graph.communicationsApplicationIdentity", "graph.communicationsApplicationIdentity":
+		v = new(CommunicationsApplicationIdentity)
+	case "microsoft.graph.communicationsApplicationInstanceIdentity", "graph.communicationsApplicationInstanceIdentity":
+		v = new(CommunicationsApplicationInstanceIdentity)
+	case "microsoft.graph.communicationsEncryptedIdentity", "graph.communicationsEncryptedIdentity":
+		v = new(CommunicationsEncryptedIdentity)
+	case "microsoft.graph.communicationsGuestIdentity", "graph.communicationsGuestIdentity":
+		v = new(CommunicationsGuestIdentity)
+	case "microsoft.graph.communicationsPhoneIdentity", "graph.communicationsPhoneIdentity":
+		v = new(CommunicationsPhoneIdentity)
+	case "microsoft.graph.communicationsUserIdentity", "graph.communicationsUserIdentity":
+		v = new(CommunicationsUserIdentity)
+	case "microsoft.graph.emailIdentity", "graph.emailIdentity":
+		v = new(EmailIdentity)
+	case "microsoft.graph.initiator", "graph.initiator":
+		v = new(Initiator)
+	case "microsoft.graph.provisionedIdentity", "graph.provisionedIdentity":
+		v = new(ProvisionedIdentity)
+	case "microsoft.graph.provisioningServicePrincipal", "graph.provisioningServicePrincipal":
+		v = new(ProvisioningServicePrincipal)
+	case "microsoft.graph.provisioningSystem", "graph.provisioningSystem":
+		v = new(ProvisioningSystem)
+	case "microsoft.graph.servicePrincipalIdentity", "graph.servicePrincipalIdentity":
+		v = new(ServicePrincipalIdentity)
+	case "microsoft.graph.sharePointGroupIdentity", "graph.sharePointGroupIdentity":
+		v = new(SharePointGroupIdentity)
+	case "microsoft.graph.sharePointIdentity", "graph.sharePointIdentity":
+		v = new(SharePointIdentity)
+	case "microsoft.graph.teamworkApplicationIdentity", "graph.teamworkApplicationIdentity":
+		v = new(TeamworkApplicationIdentity)
+	case "microsoft.graph.teamworkConversationIdentity", "graph.teamworkConversationIdentity":
+		v = new(TeamworkConversationIdentity)
+	case "microsoft.graph.teamworkTagIdentity", "graph.teamworkTagIdentity":
+		v = new(TeamworkTagIdentity)
+	case "microsoft.graph.teamworkUserIdentity", "graph.teamworkUserIdentity":
+		v = new(TeamworkUserIdentity)
+	case "microsoft.graph.userIdentity", "graph.userIdentity":
+		v = new(UserIdentity)
+	case "microsoft.graph.callRecords.userIdentity":
+		v = new(CallRecordsUserIdentity)
+	default:
+		v = new(Identity)
+	}
+	return v, v.decodeObject(d)
 }
 
 // IdentitySet is the microsoft.graph.identitySet complex type. It is open: members the metadata does
@@ -1180,6 +1280,10 @@ func (v *IdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.identitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *IdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1197,6 +1301,7 @@ type AnyIdentitySet interface {
 	json.Marshaler
 	json.Unmarshaler
 	odataTypeName() string
+	decodeObject(*objectDecoder) error
 
 	// AsIdentitySet returns the IdentitySet part of the value.
 	AsIdentitySet() *IdentitySet
@@ -1210,23 +1315,30 @@ func (v *IdentitySet) AsIdentitySet() *IdentitySet {
 
 // decodeAnyIdentitySet decodes a microsoft.graph.identitySet or a derived type, chosen by @odata.type.
 func decodeAnyIdentitySet(data []byte) (AnyIdentitySet, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.aiInteractionMentionedIdentitySet", "graph.aiInteractionMentionedIdentitySet":
-		return decodeAs(data, new(AiInteractionMentionedIdentitySet))
-	case "microsoft.graph.chatMessageFromIdentitySet", "graph.chatMessageFromIdentitySet":
-		return decodeAs(data, new(ChatMessageFromIdentitySet))
-	case "microsoft.graph.chatMessageMentionedIdentitySet", "graph.chatMessageMentionedIdentitySet":
-		return decodeAs(data, new(ChatMessageMentionedIdentitySet))
-	case "microsoft.graph.chatMessageReactionIdentitySet", "graph.chatMessageReactionIdentitySet":
-		return decodeAs(data, new(ChatMessageReactionIdentitySet))
-	case "microsoft.graph.communicationsIdentitySet", "graph.communicationsIdentitySet":
-		return decodeAs(data, new(CommunicationsIdentitySet))
-	case "microsoft.graph.engagementIdentitySet", "graph.engagementIdentitySet":
-		return decodeAs(data, new(EngagementIdentitySet))
-	case "microsoft.graph.sharePointIdentitySet", "graph.sharePointIdentitySet":
-		return decodeAs(data, new(SharePointIdentitySet))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(IdentitySet))
+	var v AnyIdentitySet
+	switch d.odataType() {
+	case "microsoft.graph.aiInteractionMentionedIdentitySet", "graph.aiInteractionMentionedIdentitySet":
+		v = new(AiInteractionMentionedIdentitySet)
+	case "microsoft.graph.chatMessageFromIdentitySet", "graph.chatMessageFromIdentitySet":
+		v = new(ChatMessageFromIdentitySet)
+	case "microsoft.graph.chatMessageMentionedIdentitySet", "graph.chatMessageMentionedIdentitySet":
+		v = new(ChatMessageMentionedIdentitySet)
+	case "microsoft.graph.chatMessageReactionIdentitySet", "graph.chatMessageReactionIdentitySet":
+		v = new(ChatMessageReactionIdentitySet)
+	case "microsoft.graph.communicationsIdentitySet", "graph.communicationsIdentitySet":
+		v = new(CommunicationsIdentitySet)
+	case "microsoft.graph.engagementIdentitySet", "graph.engagementIdentitySet":
+		v = new(EngagementIdentitySet)
+	case "microsoft.graph.sharePointIdentitySet", "graph.sharePointIdentitySet":
+		v = new(SharePointIdentitySet)
+	default:
+		v = new(IdentitySet)
+	}
+	return v, v.decodeObject(d)
 }
 
 // Initiator is the microsoft.graph.initiator complex type. It extends Identity and can be used where
@@ -1264,6 +1376,10 @@ func (v *Initiator) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.initiator: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *Initiator) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1316,6 +1432,10 @@ func (v *MailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifact: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *MailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1346,11 +1466,18 @@ func (v *MailboxRestoreArtifact) AsMailboxRestoreArtifact() *MailboxRestoreArtif
 // decodeAnyMailboxRestoreArtifact decodes a microsoft.graph.mailboxRestoreArtifact or a derived type,
 // chosen by @odata.type.
 func decodeAnyMailboxRestoreArtifact(data []byte) (AnyMailboxRestoreArtifact, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
-		return decodeAs(data, new(GranularMailboxRestoreArtifact))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(MailboxRestoreArtifact))
+	var v AnyMailboxRestoreArtifact
+	switch d.odataType() {
+	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
+		v = new(GranularMailboxRestoreArtifact)
+	default:
+		v = new(MailboxRestoreArtifact)
+	}
+	return v, v.decodeObject(d)
 }
 
 // MailboxRestoreArtifactsBulkAdditionRequest is the
@@ -1393,6 +1520,10 @@ func (v *MailboxRestoreArtifactsBulkAdditionRequest) UnmarshalJSON(data []byte) 
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *MailboxRestoreArtifactsBulkAdditionRequest) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1470,6 +1601,10 @@ func (v *ProtectionUnitBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.protectionUnitBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProtectionUnitBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1478,7 +1613,7 @@ func (v *ProtectionUnitBase) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
 	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "offboardRequestedDateTime", &v.OffboardRequestedDateTime)
@@ -1526,13 +1661,17 @@ func (v *ProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.provisionedIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ProvisionedIdentity) decodeMembers(d *objectDecoder) {
 	v.Identity.decodeMembers(d)
-	decodeMember(d, "details", &v.Details)
+	decodeStructMember(d, "details", &v.Details)
 	decodeMember(d, "identityType", &v.IdentityType)
 }
 
@@ -1567,6 +1706,10 @@ func (v *ProvisioningServicePrincipal) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.provisioningServicePrincipal: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProvisioningServicePrincipal) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1610,13 +1753,17 @@ func (v *ProvisioningSystem) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.provisioningSystem: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ProvisioningSystem) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *ProvisioningSystem) decodeMembers(d *objectDecoder) {
 	v.Identity.decodeMembers(d)
-	decodeMember(d, "details", &v.Details)
+	decodeStructMember(d, "details", &v.Details)
 }
 
 // PublicError is the microsoft.graph.publicError complex type.
@@ -1673,14 +1820,18 @@ func (v *PublicError) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.publicError: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *PublicError) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *PublicError) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "code", &v.Code)
-	decodeList(d, "details", &v.Details)
-	decodeMember(d, "innerError", &v.InnerError)
+	decodeStructList(d, "details", &v.Details)
+	decodeStructMember(d, "innerError", &v.InnerError)
 	decodeMember(d, "message", &v.Message)
 	decodeMember(d, "target", &v.Target)
 }
@@ -1731,6 +1882,10 @@ func (v *PublicErrorDetail) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.publicErrorDetail: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *PublicErrorDetail) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1792,13 +1947,17 @@ func (v *PublicInnerError) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.publicInnerError: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *PublicInnerError) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *PublicInnerError) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "code", &v.Code)
-	decodeList(d, "details", &v.Details)
+	decodeStructList(d, "details", &v.Details)
 	decodeMember(d, "message", &v.Message)
 	decodeMember(d, "target", &v.Target)
 }
@@ -1857,6 +2016,10 @@ func (v *RestoreArtifactBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreArtifactBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreArtifactBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1865,10 +2028,10 @@ func (v *RestoreArtifactBase) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
 	decodeMember(d, "completionDateTime", &v.CompletionDateTime)
 	decodeMember(d, "destinationType", &v.DestinationType)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMember(d, "startDateTime", &v.StartDateTime)
 	decodeMember(d, "status", &v.Status)
-	decodeMember(d, "restorePoint", &v.RestorePoint)
+	decodeStructMember(d, "restorePoint", &v.RestorePoint)
 }
 
 // AnyRestoreArtifactBase is implemented by *RestoreArtifactBase and by every generated type derived
@@ -1890,13 +2053,20 @@ func (v *RestoreArtifactBase) AsRestoreArtifactBase() *RestoreArtifactBase {
 // decodeAnyRestoreArtifactBase decodes a microsoft.graph.restoreArtifactBase or a derived type, chosen
 // by @odata.type.
 func decodeAnyRestoreArtifactBase(data []byte) (AnyRestoreArtifactBase, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
-		return decodeAs(data, new(MailboxRestoreArtifact))
-	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
-		return decodeAs(data, new(GranularMailboxRestoreArtifact))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(RestoreArtifactBase))
+	var v AnyRestoreArtifactBase
+	switch d.odataType() {
+	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
+		v = new(MailboxRestoreArtifact)
+	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
+		v = new(GranularMailboxRestoreArtifact)
+	default:
+		v = new(RestoreArtifactBase)
+	}
+	return v, v.decodeObject(d)
 }
 
 // RestoreArtifactsBulkRequestBase is the microsoft.graph.restoreArtifactsBulkRequestBase entity type.
@@ -1978,6 +2148,10 @@ func (v *RestoreArtifactsBulkRequestBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreArtifactsBulkRequestBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreArtifactsBulkRequestBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -1988,10 +2162,10 @@ func (v *RestoreArtifactsBulkRequestBase) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
 	decodeMember(d, "destinationType", &v.DestinationType)
 	decodeMember(d, "displayName", &v.DisplayName)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
-	decodeMember(d, "protectionTimePeriod", &v.ProtectionTimePeriod)
+	decodeStructMember(d, "protectionTimePeriod", &v.ProtectionTimePeriod)
 	decodeList(d, "protectionUnitIds", &v.ProtectionUnitIDs)
 	decodeMember(d, "restorePointPreference", &v.RestorePointPreference)
 	decodeMember(d, "status", &v.Status)
@@ -2019,11 +2193,18 @@ func (v *RestoreArtifactsBulkRequestBase) AsRestoreArtifactsBulkRequestBase() *R
 // decodeAnyRestoreArtifactsBulkRequestBase decodes a microsoft.graph.restoreArtifactsBulkRequestBase
 // or a derived type, chosen by @odata.type.
 func decodeAnyRestoreArtifactsBulkRequestBase(data []byte) (AnyRestoreArtifactsBulkRequestBase, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
-		return decodeAs(data, new(MailboxRestoreArtifactsBulkAdditionRequest))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(RestoreArtifactsBulkRequestBase))
+	var v AnyRestoreArtifactsBulkRequestBase
+	switch d.odataType() {
+	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
+		v = new(MailboxRestoreArtifactsBulkAdditionRequest)
+	default:
+		v = new(RestoreArtifactsBulkRequestBase)
+	}
+	return v, v.decodeObject(d)
 }
 
 // RestorePoint is the microsoft.graph.restorePoint entity type. It extends Entity and can be used
@@ -2072,6 +2253,10 @@ func (v *RestorePoint) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restorePoint: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestorePoint) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2081,7 +2266,7 @@ func (v *RestorePoint) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "expirationDateTime", &v.ExpirationDateTime)
 	decodeMember(d, "protectionDateTime", &v.ProtectionDateTime)
 	decodeMember(d, "tags", &v.Tags)
-	decodeMember(d, "protectionUnit", &v.ProtectionUnit)
+	decodeStructMember(d, "protectionUnit", &v.ProtectionUnit)
 }
 
 // RestorePointSearchResponse is the microsoft.graph.restorePointSearchResponse complex type.
@@ -2131,6 +2316,10 @@ func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restorePointSearchResponse: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestorePointSearchResponse) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2138,7 +2327,7 @@ func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
 func (v *RestorePointSearchResponse) decodeMembers(d *objectDecoder) {
 	decodeList(d, "noResultProtectionUnitIds", &v.NoResultProtectionUnitIDs)
 	decodeMember(d, "searchResponseId", &v.SearchResponseID)
-	decodeList(d, "searchResults", &v.SearchResults)
+	decodeStructList(d, "searchResults", &v.SearchResults)
 }
 
 // RestorePointSearchResult is the microsoft.graph.restorePointSearchResult complex type.
@@ -2183,13 +2372,17 @@ func (v *RestorePointSearchResult) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restorePointSearchResult: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestorePointSearchResult) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *RestorePointSearchResult) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "artifactHitCount", &v.ArtifactHitCount)
-	decodeMember(d, "restorePoint", &v.RestorePoint)
+	decodeStructMember(d, "restorePoint", &v.RestorePoint)
 }
 
 // RestoreSessionArtifactCount is the microsoft.graph.restoreSessionArtifactCount complex type.
@@ -2242,6 +2435,10 @@ func (v *RestoreSessionArtifactCount) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreSessionArtifactCount: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreSessionArtifactCount) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2320,6 +2517,10 @@ func (v *RestoreSessionBase) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.restoreSessionBase: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *RestoreSessionBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2329,11 +2530,11 @@ func (v *RestoreSessionBase) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "completedDateTime", &v.CompletedDateTime)
 	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
-	decodeMember(d, "error", &v.Error)
+	decodeStructMember(d, "error", &v.Error)
 	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "restoreJobType", &v.RestoreJobType)
-	decodeMember(d, "restoreSessionArtifactCount", &v.RestoreSessionArtifactCount)
+	decodeStructMember(d, "restoreSessionArtifactCount", &v.RestoreSessionArtifactCount)
 	decodeMember(d, "status", &v.Status)
 }
 
@@ -2356,11 +2557,18 @@ func (v *RestoreSessionBase) AsRestoreSessionBase() *RestoreSessionBase {
 // decodeAnyRestoreSessionBase decodes a microsoft.graph.restoreSessionBase or a derived type, chosen
 // by @odata.type.
 func decodeAnyRestoreSessionBase(data []byte) (AnyRestoreSessionBase, error) {
-	switch odataTypeOf(data) {
-	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
-		return decodeAs(data, new(ExchangeRestoreSession))
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
 	}
-	return decodeAs(data, new(RestoreSessionBase))
+	var v AnyRestoreSessionBase
+	switch d.odataType() {
+	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
+		v = new(ExchangeRestoreSession)
+	default:
+		v = new(RestoreSessionBase)
+	}
+	return v, v.decodeObject(d)
 }
 
 // ServicePrincipalIdentity is the microsoft.graph.servicePrincipalIdentity complex type. It extends
@@ -2398,6 +2606,10 @@ func (v *ServicePrincipalIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.servicePrincipalIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ServicePrincipalIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2469,6 +2681,10 @@ func (v *ServiceStatus) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.serviceStatus: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *ServiceStatus) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2522,6 +2738,10 @@ func (v *SharePointGroupIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sharePointGroupIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SharePointGroupIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2567,6 +2787,10 @@ func (v *SharePointIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sharePointIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SharePointIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2623,6 +2847,10 @@ func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.sharePointIdentitySet: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SharePointIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2630,9 +2858,9 @@ func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *SharePointIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
 	decodeMemberWith(d, "group", &v.Group, decodeAnyIdentity)
-	decodeMember(d, "sharePointGroup", &v.SharePointGroup)
-	decodeMember(d, "siteGroup", &v.SiteGroup)
-	decodeMember(d, "siteUser", &v.SiteUser)
+	decodeStructMember(d, "sharePointGroup", &v.SharePointGroup)
+	decodeStructMember(d, "siteGroup", &v.SiteGroup)
+	decodeStructMember(d, "siteUser", &v.SiteUser)
 }
 
 // SolutionsRoot is the microsoft.graph.solutionsRoot entity type.
@@ -2673,12 +2901,16 @@ func (v *SolutionsRoot) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.solutionsRoot: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *SolutionsRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
 
 func (v *SolutionsRoot) decodeMembers(d *objectDecoder) {
-	decodeMember(d, "backupRestore", &v.BackupRestore)
+	decodeStructMember(d, "backupRestore", &v.BackupRestore)
 }
 
 // TeamworkApplicationIdentity is the microsoft.graph.teamworkApplicationIdentity complex type. It
@@ -2717,6 +2949,10 @@ func (v *TeamworkApplicationIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkApplicationIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkApplicationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2762,6 +2998,10 @@ func (v *TeamworkConversationIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkConversationIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkConversationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2802,6 +3042,10 @@ func (v *TeamworkTagIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkTagIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkTagIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2845,6 +3089,10 @@ func (v *TeamworkUserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.teamworkUserIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TeamworkUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2896,6 +3144,10 @@ func (v *TimePeriod) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.timePeriod: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *TimePeriod) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }
@@ -2944,6 +3196,10 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("decode microsoft.graph.userIdentity: %w", err)
 	}
+	return v.decodeObject(d)
+}
+
+func (v *UserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package v1
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -190,29 +191,68 @@ func withODataType(object []byte, name string) ([]byte, error) {
 // Members that no field takes stay in the decoder and end up in
 // AdditionalData. It keeps the first error.
 type objectDecoder struct {
-	members map[string]json.RawMessage
+	members []member
 	err     error
+}
+
+// member is one member of a split object; taken marks those a field used.
+type member struct {
+	name  string
+	raw   json.RawMessage
+	taken bool
+}
+
+// find returns the index of the last member with that name (JSON lets the
+// last of duplicate names win), or -1. Objects are small, so a linear
+// search beats a map.
+func (d *objectDecoder) find(name string) int {
+	for i := len(d.members) - 1; i >= 0; i-- {
+		if d.members[i].name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // newObjectDecoder splits a JSON object into its members.
 func newObjectDecoder(data []byte) (*objectDecoder, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(data, &members); err != nil {
+	members, err := splitObject(data)
+	if err != nil {
 		return nil, err
-	}
-	if members == nil {
-		return nil, fmt.Errorf("want a JSON object, got null")
 	}
 	return &objectDecoder{members: members}, nil
 }
 
+// odataType returns the object's @odata.type without the leading #, or "".
+func (d *objectDecoder) odataType() string {
+	i := d.find(odataTypeKey)
+	if i < 0 {
+		return ""
+	}
+	var name string
+	if err := json.Unmarshal(d.members[i].raw, &name); err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(name, "#")
+}
+
 // take removes a member and returns its value.
 func (d *objectDecoder) take(name string) (json.RawMessage, bool) {
-	raw, ok := d.members[name]
-	if ok {
-		delete(d.members, name)
+	i := d.find(name)
+	if i < 0 || d.members[i].taken {
+		return nil, false
 	}
-	return raw, ok && d.err == nil
+	d.markTaken(name)
+	return d.members[i].raw, d.err == nil
+}
+
+// markTaken marks every member of that name, duplicates included.
+func (d *objectDecoder) markTaken(name string) {
+	for i := range d.members {
+		if d.members[i].name == name {
+			d.members[i].taken = true
+		}
+	}
 }
 
 func (d *objectDecoder) fail(name string, err error) {
@@ -233,21 +273,91 @@ func (d *objectDecoder) finish(odataType *string, additional *map[string]json.Ra
 		}
 	}
 	*additional = nil
-	if len(d.members) > 0 {
-		*additional = d.members
+	for _, m := range d.members {
+		if m.taken {
+			continue
+		}
+		if *additional == nil {
+			*additional = map[string]json.RawMessage{}
+		}
+		// The members are slices of the caller's buffer, which it may
+		// reuse once decoding returns.
+		(*additional)[m.name] = slices.Clone(m.raw)
 	}
 	return nil
+}
+
+// objectValue is implemented by the pointer of every generated structured
+// type: it takes its members from a decoder.
+type objectValue interface {
+	decodeObject(d *objectDecoder) error
+}
+
+// decodeStruct decodes a JSON object into a new T without parsing it twice.
+func decodeStruct[T any, P interface {
+	*T
+	objectValue
+}](data []byte) (P, error) {
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return nil, err
+	}
+	v := P(new(T))
+	return v, v.decodeObject(d)
+}
+
+// decodeStructMember fills a property of a structured type that has no
+// derived types.
+func decodeStructMember[T any, P interface {
+	*T
+	objectValue
+}](d *objectDecoder, name string, dst *Nullable[P]) {
+	decodeMemberWith(d, name, dst, decodeStruct[T, P])
+}
+
+// decodeStructList fills a collection of a structured type that has no
+// derived types.
+func decodeStructList[T any, P interface {
+	*T
+	objectValue
+}](d *objectDecoder, name string, dst *[]P) {
+	decodeListWith(d, name, dst, decodeStruct[T, P])
 }
 
 // decodeMember fills a single-valued property if the object has it.
 func decodeMember[T any](d *objectDecoder, name string, dst *Nullable[T]) {
 	raw, ok := d.take(name)
-	if !ok {
+	if !ok || decodePlainString(raw, dst) {
 		return
 	}
 	if err := json.Unmarshal(raw, dst); err != nil {
 		d.fail(name, err)
 	}
+}
+
+// decodePlainString decodes the most common value, a JSON string without
+// escapes, into a string or a type that reads text (enums, dates), without
+// the encoding/json machinery. It reports false when it did not apply, and
+// for invalid text, so that encoding/json reports the error.
+func decodePlainString[T any](raw []byte, dst *Nullable[T]) bool {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || bytes.IndexByte(raw, '\\') >= 0 {
+		return false
+	}
+	text := raw[1 : len(raw)-1]
+	if s, ok := any(dst).(*Nullable[string]); ok {
+		s.Set(string(text))
+		return true
+	}
+	var v T
+	if _, ok := any(&v).(json.Unmarshaler); ok {
+		return false
+	}
+	u, ok := any(&v).(encoding.TextUnmarshaler)
+	if !ok || u.UnmarshalText(text) != nil {
+		return false
+	}
+	dst.Set(v)
+	return true
 }
 
 // decodeList fills a collection property if the object has it. A JSON
