@@ -42,6 +42,12 @@ func (m MethodPermissions) Matched() bool {
 // RequestPermissions plans the package Generate would write for sel and
 // returns the permissions of every request method it has, sorted by
 // Method. It needs cfg.Permissions; the package name is not checked.
+//
+// Known limitation: only the paths recorded for a builder (at most
+// maxPaths, shortest first) are looked up, so a method reached by more
+// paths is documented for the first ones only. A function is looked up
+// with all its parameters, although optional ones may be left out of a
+// call.
 func RequestPermissions(sel *parser.Selection, cfg Config) ([]MethodPermissions, error) {
 	if cfg.Permissions == nil {
 		return nil, errors.New("request permissions: no permissions table in the configuration")

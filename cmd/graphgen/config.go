@@ -61,8 +61,9 @@ type Config struct {
 	// Strict turns off the parser's fixups for known metadata problems.
 	Strict bool `json:"strict"`
 
-	// Permissions is reserved: a file or URL of the permissions
-	// reference, accepted and kept but not used yet.
+	// Permissions is Microsoft's permissions data: a folder with
+	// permissions.json and provisioningInfo.json, or the permissions.json
+	// file next to provisioningInfo.json.
 	Permissions string `json:"permissions"`
 }
 

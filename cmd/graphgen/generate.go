@@ -36,7 +36,9 @@ working directory when it exists). Flags override it; relative paths in it are
 relative to its folder; unknown keys are an error. Keys:
 
   metadata, out, package, version, baseURL, roots (a list), derivedEntities,
-  strict, permissions (reserved: a file or URL, accepted but not used yet)
+  strict, permissions (a folder with Microsoft's permissions.json and
+  provisioningInfo.json, or the permissions.json file: request methods then
+  document the permissions they need, and the package gets a Permissions table)
 
   {"metadata": "../metadata/v1.0.xml", "out": ".", "roots": ["microsoft.graph.user"]}
 
@@ -68,6 +70,8 @@ func generateFlags(args []string, stderr io.Writer) (generateOptions, error) {
 	fs.StringVar(&fromFlags.BaseURL, "base-url", "", "service root of the generated client (`URL`; default https://graph.microsoft.com/<version>)")
 	fs.BoolVar(&fromFlags.DerivedEntities, "derived-entities", false, "also generate entity types derived from selected ones (e.g. -derived-entities)")
 	fs.BoolVar(&fromFlags.Strict, "strict", false, "treat known metadata problems as errors instead of repairing them")
+	fs.StringVar(&fromFlags.Permissions, "permissions", "", "Microsoft's permissions data: a folder with permissions.json and\n"+
+		"provisioningInfo.json, or the permissions.json file (`DIR|FILE`; e.g. -permissions ../permissions)")
 	fs.StringVar(&opts.configFile, "config", "", "JSON config `FILE` (default graphgen.json in the working directory, if present)")
 	fs.BoolVar(&opts.check, "check", false, "write nothing; exit 1 and list the files that would change when the output is stale")
 	fs.BoolVar(&opts.verbose, "v", false, "print each file created, updated or removed")
@@ -120,6 +124,7 @@ func mergeFlags(cfg, flags Config, set map[string]bool) Config {
 		{"root", &cfg.Roots, flags.Roots},
 		{"derived-entities", &cfg.DerivedEntities, flags.DerivedEntities},
 		{"strict", &cfg.Strict, flags.Strict},
+		{"permissions", &cfg.Permissions, flags.Permissions},
 	}
 	for _, f := range fields {
 		if set[f.flag] {
@@ -149,7 +154,13 @@ func runGenerate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("select in %s: %w", name, err)
 	}
-	files, stats, err := emitter.Generate(sel, emitter.Config{Package: opts.Package, BaseURL: opts.BaseURL})
+	table, err := loadPermissions(opts.Permissions)
+	if err != nil {
+		return err
+	}
+	files, stats, err := emitter.Generate(sel, emitter.Config{
+		Package: opts.Package, BaseURL: opts.BaseURL, Permissions: table,
+	})
 	if err != nil {
 		return err
 	}

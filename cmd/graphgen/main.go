@@ -29,7 +29,9 @@ func init() {
 		"fetch":    {"download the $metadata document of a Graph version to a file", runFetch},
 		"diff":     {"list the changes between two metadata documents", runDiff},
 		"extract":  {"write the part of a document that some roots need as a small CSDL file", runExtract},
-		"version":  {"print the graphgen module version", runVersion},
+		"permissions": {"list the Graph permissions each generated request needs, least privileged first",
+			runPermissions},
+		"version": {"print the graphgen module version", runVersion},
 	}
 }
 
