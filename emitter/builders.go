@@ -137,7 +137,7 @@ func (g *generator) builderFor(key builderKey) *builder {
 	if b, ok := g.builderIndex[key]; ok {
 		return b
 	}
-	name := g.typeName[key.typ]
+	name := g.typeName[key.typ] + explicitSuffix(key.explicit)
 	if key.collection {
 		name += key.access.suffix(defaultSetAccess) + "CollectionBuilder"
 	} else {
@@ -305,4 +305,18 @@ func explicitBindings(as parser.Annotations) string {
 	names := slices.Clone(as.ExplicitOperationBindings())
 	slices.Sort(names)
 	return strings.Join(names, ",")
+}
+
+// explicitSuffix names the operations a builder offers only because it
+// was reached through a navigation property that binds them explicitly:
+// ArtifactWithOffboardBuilder.
+func explicitSuffix(explicit string) string {
+	if explicit == "" {
+		return ""
+	}
+	suffix := "With"
+	for _, name := range strings.Split(explicit, ",") {
+		suffix += exportedName(name[strings.LastIndexByte(name, '.')+1:])
+	}
+	return suffix
 }

@@ -57,7 +57,7 @@ func (g *generator) emitRootMethods() {
 	f := g.file("client", g.namespace)
 	for _, r := range g.roots {
 		if r.op != nil {
-			g.emitOperation(f, "Client", jen.Id("c").Op("*").Id("Client"), jen.Id("c"), jen.Lit(""), r.name, r.op)
+			g.emitOperation(f, "Client", jen.Id("c").Op("*").Id("Client"), jen.Id("c"), nil, r.name, r.op)
 			continue
 		}
 		f.Add(comment(wrap(fmt.Sprintf("%s addresses /%s.", r.name, r.segment), commentWidth)))
@@ -250,7 +250,12 @@ func (g *generator) emitOperation(f *jen.File, owner string, recv, client, path 
 	if result != nil {
 		returns = jen.Params(result, jen.Error())
 	}
-	fullPath := jen.Add(path).Op("+").Add(segment)
+	// An operation import is called at the service root: no path before
+	// its segment.
+	fullPath := segment
+	if path != nil {
+		fullPath = jen.Add(path).Op("+").Add(segment)
+	}
 	f.Func().Params(recv).Id(name).Params(params...).Add(returns).BlockFunc(func(blk *jen.Group) {
 		if result == nil {
 			blk.Return(jen.Id("doNoContent").Call(jen.Id("ctx"), client, jen.Qual(httpPkg, method), fullPath,
