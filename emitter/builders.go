@@ -2,6 +2,7 @@ package emitter
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -71,9 +72,14 @@ type rootMethod struct {
 	op      *parser.Operation
 }
 
-// builderMethods are the fixed methods of builders; navigation and
-// operation methods must not take these names.
-var builderMethods = []string{"Get", "Update", "Delete", "List", "Pager", "Create", "ByID", "Path"}
+// itemMethods and collectionMethods are the fixed methods of item and
+// collection builders; navigation and operation methods must not take
+// these names. builderMethods is both.
+var (
+	itemMethods       = []string{"Get", "Update", "Delete", "Content", "PutContent", "Path"}
+	collectionMethods = []string{"List", "Pager", "Create", "ByID", "Path"}
+	builderMethods    = append(slices.Clone(itemMethods), collectionMethods[:4]...)
+)
 
 // planBuilders walks from the selected entity sets and singletons along
 // the selected navigation properties and names a builder for every
@@ -145,7 +151,10 @@ func (g *generator) builderFor(key builderKey) *builder {
 	}
 	b := &builder{
 		name: g.pkg.claim(name), typ: key.typ, collection: key.collection, access: key.access,
-		explicit: key.explicit, methods: newScope(builderMethods...),
+		explicit: key.explicit, methods: newScope(itemMethods...),
+	}
+	if key.collection {
+		b.methods = newScope(collectionMethods...)
 	}
 	g.builderIndex[key] = b
 	g.builders = append(g.builders, b)
@@ -207,9 +216,8 @@ func (g *generator) boundOperations(b *builder, collection bool) []operationMeth
 		}
 	}
 	slices.SortStableFunc(found, func(x, y *parser.Operation) int {
-		return cmp.Or(cmp.Compare(x.Name, y.Name),
-			cmp.Compare(depth[x.BindingParameter().Type.Structured()], depth[y.BindingParameter().Type.Structured()]),
-			cmp.Compare(len(x.Parameters), len(y.Parameters)))
+		return cmp.Or(cmp.Compare(depth[x.BindingParameter().Type.Structured()],
+			depth[y.BindingParameter().Type.Structured()]), compareOverloads(x, y))
 	})
 
 	seen := map[string]bool{}
@@ -224,6 +232,14 @@ func (g *generator) boundOperations(b *builder, collection bool) []operationMeth
 	}
 	g.stats.Operations += len(out)
 	return out
+}
+
+// compareOverloads orders operations by name, then by number of
+// parameters, then by parameter names: of overloads, the first in this
+// order keeps the plain name and the others get With<Parameters>.
+func compareOverloads(x, y *parser.Operation) int {
+	return cmp.Or(cmp.Compare(x.Name, y.Name), cmp.Compare(len(x.Parameters), len(y.Parameters)),
+		cmp.Compare(parameterNames(x), parameterNames(y)))
 }
 
 // operationMethodName is the Go name of an operation: its name, and for a
@@ -314,9 +330,13 @@ func explicitSuffix(explicit string) string {
 	if explicit == "" {
 		return ""
 	}
-	suffix := "With"
-	for _, name := range strings.Split(explicit, ",") {
-		suffix += exportedName(name[strings.LastIndexByte(name, '.')+1:])
+	names := strings.Split(explicit, ",")
+	first := exportedName(names[0][strings.LastIndexByte(names[0], '.')+1:])
+	switch len(names) {
+	case 1:
+		return "With" + first
+	case 2:
+		return "With" + first + "And" + exportedName(names[1][strings.LastIndexByte(names[1], '.')+1:])
 	}
-	return suffix
+	return fmt.Sprintf("With%sAnd%dMore", first, len(names)-1)
 }

@@ -1,7 +1,9 @@
 package emitter
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -21,7 +23,11 @@ func ctxParam() jen.Code { return jen.Id("ctx").Qual(contextPkg, "Context") }
 // planParams names the parameter struct of every selected operation that
 // has parameters.
 func (g *generator) planParams() {
-	for _, op := range g.sel.Operations {
+	ops := slices.Clone(g.sel.Operations)
+	slices.SortStableFunc(ops, func(x, y *parser.Operation) int {
+		return cmp.Or(cmp.Compare(bindingName(x), bindingName(y)), compareOverloads(x, y))
+	})
+	for _, op := range ops {
 		if len(op.NonBindingParameters()) == 0 {
 			continue
 		}
@@ -37,6 +43,15 @@ func (g *generator) planParams() {
 		}
 		g.paramsName[op] = g.pkg.claim(name + "Params")
 	}
+}
+
+// bindingName is the qualified name of an operation's binding type, or ""
+// for an unbound operation.
+func bindingName(op *parser.Operation) string {
+	if b := op.BindingParameter(); b != nil {
+		return b.Type.Type.QualifiedName()
+	}
+	return ""
 }
 
 // emitRequests writes the Client methods, the builders and the operation

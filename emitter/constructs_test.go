@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,8 +170,8 @@ func scanModel(tl *tally, doc string, m *parser.Model) {
 			scanContainer(tl, doc, c, deprecated)
 		}
 	}
-	for _, group := range typeGroups {
-		if len(group) > 1 {
+	for _, key := range slices.Sorted(maps.Keys(typeGroups)) {
+		if group := typeGroups[key]; len(group) > 1 {
 			slices.Sort(group)
 			tl.add("clash: type local names equal after conversion (any namespace)", doc, strings.Join(group, " / "))
 		}
@@ -534,6 +535,9 @@ func reaches(edges map[*parser.StructuredType][]*parser.StructuredType, from, to
 	return false
 }
 
+// longName is the length from which a generated name counts as long.
+const longName = 80
+
 // scanPlan records every name the plan chose that is not the wanted one,
 // and checks the invariants of naming: every name is an identifier, the
 // wanted name or the wanted name with a suffix, and unique in its scope.
@@ -550,6 +554,9 @@ func scanPlan(t *testing.T, tl *tally, doc string, g *generator) {
 		}
 		if got != want {
 			tl.add("resolved: "+kind+" renamed", doc, fmt.Sprintf("%s → %s", what, got))
+		}
+		if len(got) > longName {
+			tl.add("name: Go name longer than 80 characters", doc, fmt.Sprintf("%s (%d)", got, len(got)))
 		}
 		if kind == "field" || kind == "navigation method" || kind == "operation method" || kind == "Client method" {
 			return
@@ -593,6 +600,15 @@ func scanPlan(t *testing.T, tl *tally, doc string, g *generator) {
 			want += b.access.suffix(defaultSetAccess) + "CollectionBuilder"
 		} else {
 			want += b.access.suffix(defaultSetAccess.item()) + "Builder"
+		}
+		if b.explicit != "" {
+			// A builder reached through Core.ExplicitOperationBindings is
+			// named for the operations it adds; only the type is fixed.
+			tl.add("resolved: builder for explicit operation bindings", doc, b.name)
+			if !strings.HasPrefix(b.name, g.typeName[b.typ]) {
+				t.Errorf("%s: builder %s does not start with its type's name %s", doc, b.name, g.typeName[b.typ])
+			}
+			want = b.name
 		}
 		declare("builder", want, b.name, want)
 		for _, n := range b.navigations {

@@ -21,18 +21,17 @@ var initialisms = map[string]string{
 
 // exportedName turns a CSDL name (camelCase, sometimes with underscores or
 // digits) into an exported Go name: userPrincipalName → UserPrincipalName,
-// webUrl → WebURL, id → ID. A name that would start with a digit gets the
-// prefix X, as Go identifiers cannot.
+// webUrl → WebURL, id → ID, ssl3 → SSL3. An underscore between two digits
+// stays, so that version numbers keep their parts (v10_0 → V10_0, not
+// V100, which v1_00 would also give). A name that would start with a digit
+// gets the prefix X, as Go identifiers cannot.
 func exportedName(name string) string {
 	var b strings.Builder
 	for _, w := range splitWords(name) {
-		if up, ok := initialisms[strings.ToLower(w)]; ok {
-			b.WriteString(up)
-			continue
+		if endsInDigit(b.String()) && unicode.IsDigit([]rune(w)[0]) {
+			b.WriteByte('_')
 		}
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		b.WriteString(string(r))
+		b.WriteString(exportedWord(w))
 	}
 	out := b.String()
 	if out == "" {
@@ -42,6 +41,29 @@ func exportedName(name string) string {
 		return "X" + out
 	}
 	return out
+}
+
+// exportedWord capitalises one word: an initialism in capitals, alone or
+// followed by digits (url → URL, ssl3 → SSL3), any other word with its
+// first letter upper-cased.
+func exportedWord(w string) string {
+	if up, ok := initialisms[strings.ToLower(w)]; ok {
+		return up
+	}
+	letters := strings.IndexFunc(w, unicode.IsDigit)
+	if letters > 0 {
+		if up, ok := initialisms[strings.ToLower(w[:letters])]; ok {
+			return up + w[letters:]
+		}
+	}
+	r := []rune(w)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+func endsInDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && unicode.IsDigit(r)
 }
 
 // splitWords splits a camelCase or snake_case name into words. A run of
