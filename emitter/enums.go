@@ -81,7 +81,11 @@ func (g *generator) emitEnumMethods(f *jen.File, e *parser.EnumType) {
 	f.Func().Add(recv.Clone()).Id("String").Params().String().Block(jen.Return(jen.String().Call(jen.Id("v"))))
 	f.Line()
 
-	f.Add(comment("IsKnown reports whether v is a declared member."))
+	known := "IsKnown reports whether v is a declared member."
+	if e.IsFlags {
+		known = "IsKnown reports whether v holds flags and each is a declared member."
+	}
+	f.Add(comment(known))
 	f.Func().Add(recv.Clone()).Id("IsKnown").Params().Bool().Block(
 		jen.List(jen.Id("_"), jen.Id("known")).Op(":=").Id("v").Dot("Number").Call(),
 		jen.Return(jen.Id("known")),
@@ -114,17 +118,37 @@ func (g *generator) emitEvolvable(f *jen.File, e *parser.EnumType, recv *jen.Sta
 			evolvable = append(evolvable, jen.Id(g.memberName[m]))
 		}
 	}
-	f.Add(comment("IsEvolvable reports whether v is declared after unknownFutureValue: the service sends\n" +
-		"such members only to requests with Prefer: include-unknown-enum-members."))
-	f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Add(memberSwitch(evolvable, jen.True(), jen.False()))
+	if !e.IsFlags {
+		f.Add(comment("IsEvolvable reports whether v is declared after unknownFutureValue: the service sends\n" +
+			"such members only to requests with Prefer: include-unknown-enum-members."))
+		f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Add(memberSwitch(evolvable, jen.True(), jen.False()))
+		f.Line()
+		return
+	}
+	f.Add(comment("IsEvolvable reports whether a flag of v is declared after unknownFutureValue: the service\n" +
+		"sends such members only to requests with Prefer: include-unknown-enum-members."))
+	f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("flag")).Op(":=").Range().Id("v").Dot("Flags").Call()).Block(
+			jen.If(jen.Id("flag").Dot("isEvolvableMember").Call()).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Line()
+	f.Func().Add(recv.Clone()).Id("isEvolvableMember").Params().Bool().Add(memberSwitch(evolvable, jen.True(), jen.False()))
 	f.Line()
 }
 
 // emitNumber writes Number, the member's integer value in the metadata.
 func (g *generator) emitNumber(f *jen.File, e *parser.EnumType, recv *jen.Statement) {
-	f.Add(comment("Number returns the integer value the metadata gives a declared member, and false\n" +
-		"for a value it does not declare."))
-	f.Func().Add(recv.Clone()).Id("Number").Params().Params(jen.Int64(), jen.Bool()).BlockFunc(func(b *jen.Group) {
+	method := "Number"
+	if e.IsFlags {
+		g.emitFlagsNumber(f, recv)
+		method = "memberNumber"
+	} else {
+		f.Add(comment("Number returns the integer value the metadata gives a declared member, and false\n" +
+			"for a value it does not declare."))
+	}
+	f.Func().Add(recv.Clone()).Id(method).Params().Params(jen.Int64(), jen.Bool()).BlockFunc(func(b *jen.Group) {
 		if len(e.Members) > 0 {
 			b.Switch(jen.Id("v")).BlockFunc(func(sw *jen.Group) {
 				for _, m := range e.Members {
@@ -134,6 +158,24 @@ func (g *generator) emitNumber(f *jen.File, e *parser.EnumType, recv *jen.Statem
 		}
 		b.Return(jen.Lit(0), jen.False())
 	})
+	f.Line()
+}
+
+// emitFlagsNumber writes Number for a flags enumeration: the values of
+// the flags combined, known only when every flag is declared.
+func (g *generator) emitFlagsNumber(f *jen.File, recv *jen.Statement) {
+	f.Add(comment("Number returns the values the metadata gives the flags of v, combined, and false when\n" +
+		"v is empty or has a flag the metadata does not declare."))
+	f.Func().Add(recv.Clone()).Id("Number").Params().Params(jen.Int64(), jen.Bool()).Block(
+		jen.Id("flags").Op(":=").Id("v").Dot("Flags").Call(),
+		jen.Var().Id("n").Int64(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("flag")).Op(":=").Range().Id("flags")).Block(
+			jen.List(jen.Id("value"), jen.Id("ok")).Op(":=").Id("flag").Dot("memberNumber").Call(),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(0), jen.False())),
+			jen.Id("n").Op("|=").Id("value"),
+		),
+		jen.Return(jen.Id("n"), jen.Len(jen.Id("flags")).Op(">").Lit(0)),
+	)
 	f.Line()
 }
 

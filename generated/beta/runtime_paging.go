@@ -82,6 +82,9 @@ func (p *Pager[T]) Next(ctx context.Context) (*Page[T], error) {
 	}
 	if page.NextLink != "" {
 		p.next, p.err = p.client.followLink(current, page.NextLink)
+		if p.err == nil && p.next.String() == current.String() {
+			p.next, p.err = nil, fmt.Errorf("graph: the page of %s links to itself as the next page", current.Path)
+		}
 	}
 	return page, nil
 }

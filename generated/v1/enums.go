@@ -585,21 +585,43 @@ func (v ProtectionSource) String() string {
 	return string(v)
 }
 
-// IsKnown reports whether v is a declared member.
+// IsKnown reports whether v holds flags and each is a declared member.
 func (v ProtectionSource) IsKnown() bool {
 	_, known := v.Number()
 	return known
 }
 
-// IsEvolvable reports whether v is declared after unknownFutureValue: the service sends
-// such members only to requests with Prefer: include-unknown-enum-members.
+// IsEvolvable reports whether a flag of v is declared after unknownFutureValue: the service
+// sends such members only to requests with Prefer: include-unknown-enum-members.
 func (v ProtectionSource) IsEvolvable() bool {
+	for _, flag := range v.Flags() {
+		if flag.isEvolvableMember() {
+			return true
+		}
+	}
 	return false
 }
 
-// Number returns the integer value the metadata gives a declared member, and false
-// for a value it does not declare.
+func (v ProtectionSource) isEvolvableMember() bool {
+	return false
+}
+
+// Number returns the values the metadata gives the flags of v, combined, and false when
+// v is empty or has a flag the metadata does not declare.
 func (v ProtectionSource) Number() (int64, bool) {
+	flags := v.Flags()
+	var n int64
+	for _, flag := range flags {
+		value, ok := flag.memberNumber()
+		if !ok {
+			return 0, false
+		}
+		n |= value
+	}
+	return n, len(flags) > 0
+}
+
+func (v ProtectionSource) memberNumber() (int64, bool) {
 	switch v {
 	case ProtectionSourceNone:
 		return 0, true
@@ -1090,21 +1112,43 @@ func (v RestorePointTags) String() string {
 	return string(v)
 }
 
-// IsKnown reports whether v is a declared member.
+// IsKnown reports whether v holds flags and each is a declared member.
 func (v RestorePointTags) IsKnown() bool {
 	_, known := v.Number()
 	return known
 }
 
-// IsEvolvable reports whether v is declared after unknownFutureValue: the service sends
-// such members only to requests with Prefer: include-unknown-enum-members.
+// IsEvolvable reports whether a flag of v is declared after unknownFutureValue: the service
+// sends such members only to requests with Prefer: include-unknown-enum-members.
 func (v RestorePointTags) IsEvolvable() bool {
+	for _, flag := range v.Flags() {
+		if flag.isEvolvableMember() {
+			return true
+		}
+	}
 	return false
 }
 
-// Number returns the integer value the metadata gives a declared member, and false
-// for a value it does not declare.
+func (v RestorePointTags) isEvolvableMember() bool {
+	return false
+}
+
+// Number returns the values the metadata gives the flags of v, combined, and false when
+// v is empty or has a flag the metadata does not declare.
 func (v RestorePointTags) Number() (int64, bool) {
+	flags := v.Flags()
+	var n int64
+	for _, flag := range flags {
+		value, ok := flag.memberNumber()
+		if !ok {
+			return 0, false
+		}
+		n |= value
+	}
+	return n, len(flags) > 0
+}
+
+func (v RestorePointTags) memberNumber() (int64, bool) {
 	switch v {
 	case RestorePointTagsNone:
 		return 0, true

@@ -196,3 +196,34 @@ func TestPagerRetriesAfterFailedRequest(t *testing.T) {
 		t.Errorf("retry: page %+v, error %v, More() = %t", page, err, p.More())
 	}
 }
+
+func TestPagerStopsAtANextLinkToItself(t *testing.T) {
+	var requests int
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		fmt.Fprintf(w, `{"value":[{"id":"%d"}],"@odata.nextLink":"%s/v1.0/users"}`, requests, srv.URL)
+	}))
+	defer srv.Close()
+	c := NewClient(srv.Client(), WithBaseURL(srv.URL+"/v1.0"))
+
+	var ids []string
+	var last error
+	for u, err := range listAll(context.Background(), c, "/users", nil, nil, decodeJSON[user]) {
+		if err != nil {
+			last = err
+			break
+		}
+		ids = append(ids, u.ID)
+	}
+
+	if got := strings.Join(ids, ","); got != "1" {
+		t.Errorf("ids = %s, want 1", got)
+	}
+	if last == nil || !strings.Contains(last.Error(), "links to itself") {
+		t.Errorf("error = %v, want a self-link error", last)
+	}
+	if requests != 1 {
+		t.Errorf("server saw %d requests, want 1", requests)
+	}
+}
