@@ -70,6 +70,9 @@ type rootMethod struct {
 	segment string
 	target  *builder
 	op      *parser.Operation
+
+	// annotations are those of the entity set or singleton.
+	annotations parser.Annotations
 }
 
 // itemMethods and collectionMethods are the fixed methods of item and
@@ -92,11 +95,15 @@ func (g *generator) planBuilders() {
 	clientScope := newScope("NewClient", "WithBaseURL", "WithHeader")
 	for _, s := range g.sel.EntitySets {
 		b := g.builderFor(builderKey{s.Type, true, entitySetAccess(s), explicitBindings(s.Annotations)})
-		g.roots = append(g.roots, rootMethod{name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b})
+		g.roots = append(g.roots, rootMethod{
+			name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b, annotations: s.Annotations,
+		})
 	}
 	for _, s := range g.sel.Singletons {
 		b := g.builderFor(builderKey{s.Type, false, singletonAccess(s).item(), explicitBindings(s.Annotations)})
-		g.roots = append(g.roots, rootMethod{name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b})
+		g.roots = append(g.roots, rootMethod{
+			name: clientScope.claim(exportedName(s.Name)), segment: s.Name, target: b, annotations: s.Annotations,
+		})
 	}
 	g.planImports(c, clientScope)
 

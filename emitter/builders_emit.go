@@ -75,7 +75,7 @@ func (g *generator) emitRootMethods() {
 			g.emitOperation(f, "Client", jen.Id("c").Op("*").Id("Client"), jen.Id("c"), nil, r.name, r.op)
 			continue
 		}
-		f.Add(comment(wrap(fmt.Sprintf("%s addresses /%s.", r.name, r.segment), commentWidth)))
+		f.Add(comment(docComment(fmt.Sprintf("%s addresses /%s.", r.name, r.segment), r.annotations)))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(r.name).Params().Op("*").Id(r.target.name).Block(
 			jen.Return(jen.Op("&").Id(r.target.name).Values(jen.Dict{
 				jen.Id("client"): jen.Id("c"),
@@ -218,12 +218,16 @@ func (g *generator) emitItemMethods(f *jen.File, b *builder) {
 		)
 		f.Line()
 	}
+	if hasStream(b.typ) {
+		g.emitMediaMethods(f, b)
+	}
 	for _, n := range b.navigations {
 		kind := "navigation property"
 		if n.property.ContainsTarget {
 			kind = "contained navigation property"
 		}
-		f.Add(comment(wrap(fmt.Sprintf("%s addresses the %s %s.", n.name, kind, n.property.Name), commentWidth)))
+		f.Add(comment(docComment(fmt.Sprintf("%s addresses the %s %s.", n.name, kind, n.property.Name),
+			n.property.Annotations)))
 		f.Func().Add(recv.Clone()).Id(n.name).Params().Op("*").Id(n.target.name).Block(
 			jen.Return(jen.Op("&").Id(n.target.name).Values(jen.Dict{
 				jen.Id("client"): jen.Id("b").Dot("client"),
@@ -277,10 +281,25 @@ func (g *generator) emitOperation(f *jen.File, owner string, recv, client, path 
 				jen.Nil(), body, jen.Id("opts")))
 			return
 		}
+		if isStream(op.ReturnType) {
+			blk.Return(jen.Id("doStream").Call(jen.Id("ctx"), client, jen.Qual(httpPkg, method), fullPath,
+				jen.Nil(), body, jen.Id("opts")))
+			return
+		}
 		blk.Return(jen.Id("doJSON").Call(jen.Id("ctx"), client, jen.Qual(httpPkg, method), fullPath,
 			jen.Nil(), body, jen.Id("opts"), decode))
 	})
 	f.Line()
+}
+
+// isStream reports whether an operation returns a single Edm.Stream: the
+// response body is the content itself (a report as CSV, a file), not JSON.
+func isStream(rt *parser.ReturnType) bool {
+	if rt == nil || rt.Type.Collection {
+		return false
+	}
+	p := rt.Type.Primitive()
+	return p != nil && p.Name == "Edm.Stream"
 }
 
 func (g *generator) operationDoc(name string, op *parser.Operation) string {
@@ -292,6 +311,9 @@ func (g *generator) operationDoc(name string, op *parser.Operation) string {
 	if names := parameterNames(op); names != "" {
 		first += " Parameters: " + strings.ReplaceAll(names, ",", ", ") + "."
 	}
+	if isStream(op.ReturnType) {
+		first += " It returns the response body, the content itself; the caller closes it."
+	}
 	return docComment(first, op.Annotations)
 }
 
@@ -300,6 +322,9 @@ func (g *generator) operationDoc(name string, op *parser.Operation) string {
 func (g *generator) operationResult(op *parser.Operation) (jen.Code, jen.Code) {
 	if op.ReturnType == nil {
 		return nil, nil
+	}
+	if isStream(op.ReturnType) {
+		return jen.Qual("io", "ReadCloser"), nil
 	}
 	ref := op.ReturnType.Type
 	if s := ref.Structured(); s != nil && g.sel.Includes(s) {
@@ -414,4 +439,42 @@ func primitiveLiteral(edm string, v *jen.Statement) jen.Code {
 		return jen.Id("literalDuration").Call(v)
 	}
 	return jen.Id("literalJSON").Call(v)
+}
+
+// hasStream reports whether t or an ancestor is a media entity type
+// (HasStream): its content is read and written at .../$value.
+func hasStream(t *parser.StructuredType) bool {
+	for s := t; s != nil; s = s.Base {
+		if s.HasStream {
+			return true
+		}
+	}
+	return false
+}
+
+// emitMediaMethods writes Content and PutContent for a media entity.
+func (g *generator) emitMediaMethods(f *jen.File, b *builder) {
+	recv := jen.Params(jen.Id("b").Op("*").Id(b.name))
+	path := jen.Id("b").Dot("path").Op("+").Lit("/$value")
+	if b.access.Read {
+		f.Add(comment(wrap("Content reads the entity's media content (GET .../$value). The caller closes "+
+			"the returned body.", commentWidth) + g.permissionDoc(b.name, "Content")))
+		f.Func().Add(recv.Clone()).Id("Content").Params(ctxParam(), jen.Id("opts").Op("*").Id("RequestOptions")).
+			Params(jen.Qual("io", "ReadCloser"), jen.Error()).Block(
+			jen.Return(jen.Id("doStream").Call(jen.Id("ctx"), jen.Id("b").Dot("client"), jen.Qual(httpPkg, "MethodGet"),
+				path.Clone(), jen.Nil(), jen.Nil(), jen.Id("opts"))),
+		)
+		f.Line()
+	}
+	if b.access.Update {
+		f.Add(comment(wrap("PutContent replaces the entity's media content (PUT .../$value) with content "+
+			"of the given media type; an empty contentType sends application/octet-stream.", commentWidth) +
+			g.permissionDoc(b.name, "PutContent")))
+		f.Func().Add(recv.Clone()).Id("PutContent").Params(ctxParam(), jen.Id("content").Qual("io", "Reader"),
+			jen.Id("contentType").String(), jen.Id("opts").Op("*").Id("RequestOptions")).Error().Block(
+			jen.Return(jen.Id("doUpload").Call(jen.Id("ctx"), jen.Id("b").Dot("client"), jen.Qual(httpPkg, "MethodPut"),
+				path.Clone(), jen.Id("content"), jen.Id("contentType"), jen.Id("opts"))),
+		)
+		f.Line()
+	}
 }

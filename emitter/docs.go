@@ -45,7 +45,7 @@ func deprecation(as parser.Annotations) string {
 	}
 	var when []string
 	if rev.Date != "" {
-		when = append(when, "deprecated "+rev.Date)
+		when = append(when, "since "+rev.Date)
 	}
 	if rev.RemovalDate != "" {
 		when = append(when, "removal planned for "+rev.RemovalDate)

@@ -162,13 +162,9 @@ func (g *generator) emitJSONMethods(f *jen.File, s *parser.StructuredType) {
 	f.Line()
 
 	f.Add(comment("UnmarshalJSON decodes each member into its own field, matching names exactly;\n" +
-		"members without a field go to AdditionalData."))
+		"members without a field go to AdditionalData. A JSON null leaves v unchanged."))
 	f.Func().Add(precv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("d"), jen.Err()).Op(":=").Id("newObjectDecoder").Call(jen.Id("data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decode "+s.QualifiedName()+": %w"), jen.Err())),
-		),
-		jen.Return(jen.Id("v").Dot("decodeObject").Call(jen.Id("d"))),
+		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("v"), jen.Lit(s.QualifiedName()))),
 	)
 	f.Line()
 
@@ -271,17 +267,21 @@ func (g *generator) polymorphicAncestor(s *parser.StructuredType) *parser.Struct
 	return nil
 }
 
-// emitDecoder writes decodeAnyT: it reads @odata.type and decodes into the
+// emitDecoder writes UnmarshalAnyT: it reads @odata.type and decodes into the
 // generated type of that name, or into the nearest generated ancestor for a
 // type that was not generated, which keeps every member and the
 // @odata.type, so the value re-encodes to the same JSON.
 func (g *generator) emitDecoder(f *jen.File, s *parser.StructuredType) {
 	anyName := g.anyName[s]
-	f.Add(comment(wrap(fmt.Sprintf("%s decodes a %s or a derived type, chosen by @odata.type.",
-		g.decodeName[s], s.QualifiedName()), commentWidth)))
+	f.Add(comment(wrap(fmt.Sprintf("%s decodes a %s, or a value of a type derived from it, into the Go "+
+		"type its @odata.type names; a type that was not generated decodes into its nearest generated "+
+		"ancestor, keeping every member. Use it for JSON that does not come through the client, such as "+
+		"change notifications. A JSON null gives nil.", g.decodeName[s], s.QualifiedName()), commentWidth)))
 	f.Func().Id(g.decodeName[s]).Params(jen.Id("data").Index().Byte()).Params(jen.Id(anyName), jen.Error()).Block(
+		jen.If(jen.Id("isJSONNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil(), jen.Nil())),
 		jen.List(jen.Id("d"), jen.Err()).Op(":=").Id("newObjectDecoder").Call(jen.Id("data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(
+			jen.Lit("decode "+s.QualifiedName()+": %w"), jen.Err()))),
 		jen.Var().Id("v").Id(anyName),
 		jen.Switch(jen.Id("d").Dot("odataType").Call()).BlockFunc(func(sw *jen.Group) {
 			for _, target := range g.decodeCases(s) {

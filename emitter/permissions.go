@@ -129,9 +129,29 @@ func (g *generator) builderRequests(b *builder) []request {
 		add(b.access.Read, "Get", "GET")
 		add(b.access.Update, "Update", "PATCH")
 		add(b.access.Delete, "Delete", "DELETE")
+		if hasStream(b.typ) {
+			out = append(out, mediaRequests(b)...)
+		}
 	}
 	for _, m := range b.operations {
 		out = append(out, g.operationRequest(b.name, m.name, b.paths, m.op))
+	}
+	return out
+}
+
+// mediaRequests are Content and PutContent of a media entity, sent to
+// .../$value.
+func mediaRequests(b *builder) []request {
+	var paths []string
+	for _, p := range b.paths {
+		paths = append(paths, p+"/$value")
+	}
+	var out []request
+	if b.access.Read {
+		out = append(out, request{owner: b.name, name: "Content", httpMethod: "GET", paths: paths})
+	}
+	if b.access.Update {
+		out = append(out, request{owner: b.name, name: "PutContent", httpMethod: "PUT", paths: paths})
 	}
 	return out
 }

@@ -176,7 +176,7 @@ func (g *generator) planPolymorphism() {
 		}
 		name := g.typeName[s]
 		g.anyName[s] = g.pkg.claim("Any" + name)
-		g.decodeName[s] = g.pkg.claim("decodeAny" + name)
+		g.decodeName[s] = g.pkg.claim("Unmarshal" + g.anyName[s])
 		g.asName[s] = "As" + name
 		g.stats.Interfaces++
 	}

@@ -2,8 +2,6 @@
 
 package v1
 
-import "fmt"
-
 // CallRecordsUserIdentity is the microsoft.graph.callRecords.userIdentity complex type. It extends
 // Identity and can be used where AnyIdentity is expected. It is open: members the metadata does not
 // declare are kept in AdditionalData.
@@ -33,13 +31,9 @@ func (v CallRecordsUserIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CallRecordsUserIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.callRecords.userIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.callRecords.userIdentity")
 }
 
 func (v *CallRecordsUserIdentity) decodeObject(d *objectDecoder) error {

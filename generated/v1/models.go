@@ -40,13 +40,9 @@ func (v AiInteractionMentionedIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *AiInteractionMentionedIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.aiInteractionMentionedIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.aiInteractionMentionedIdentitySet")
 }
 
 func (v *AiInteractionMentionedIdentitySet) decodeObject(d *objectDecoder) error {
@@ -96,13 +92,9 @@ func (v ArtifactQuery) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ArtifactQuery) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.artifactQuery: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.artifactQuery")
 }
 
 func (v *ArtifactQuery) decodeObject(d *objectDecoder) error {
@@ -145,13 +137,9 @@ func (v AzureCommunicationServicesUserIdentity) encodeMembers(e *objectEncoder) 
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.azureCommunicationServicesUserIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.azureCommunicationServicesUserIdentity")
 }
 
 func (v *AzureCommunicationServicesUserIdentity) decodeObject(d *objectDecoder) error {
@@ -207,13 +195,9 @@ func (v BackupRestoreRoot) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *BackupRestoreRoot) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.backupRestoreRoot: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.backupRestoreRoot")
 }
 
 func (v *BackupRestoreRoot) decodeObject(d *objectDecoder) error {
@@ -226,7 +210,7 @@ func (v *BackupRestoreRoot) decodeMembers(d *objectDecoder) {
 	decodeStructMember(d, "serviceStatus", &v.ServiceStatus)
 	decodeStructList(d, "exchangeRestoreSessions", &v.ExchangeRestoreSessions)
 	decodeStructList(d, "restorePoints", &v.RestorePoints)
-	decodeListWith(d, "restoreSessions", &v.RestoreSessions, decodeAnyRestoreSessionBase)
+	decodeListWith(d, "restoreSessions", &v.RestoreSessions, UnmarshalAnyRestoreSessionBase)
 }
 
 // ChatMessageFromIdentitySet is the microsoft.graph.chatMessageFromIdentitySet complex type. It
@@ -254,13 +238,9 @@ func (v ChatMessageFromIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageFromIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.chatMessageFromIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.chatMessageFromIdentitySet")
 }
 
 func (v *ChatMessageFromIdentitySet) decodeObject(d *objectDecoder) error {
@@ -301,13 +281,9 @@ func (v ChatMessageMentionedIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageMentionedIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.chatMessageMentionedIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.chatMessageMentionedIdentitySet")
 }
 
 func (v *ChatMessageMentionedIdentitySet) decodeObject(d *objectDecoder) error {
@@ -345,13 +321,9 @@ func (v ChatMessageReactionIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageReactionIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.chatMessageReactionIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.chatMessageReactionIdentitySet")
 }
 
 func (v *ChatMessageReactionIdentitySet) decodeObject(d *objectDecoder) error {
@@ -396,13 +368,9 @@ func (v CommunicationsApplicationIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsApplicationIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsApplicationIdentity")
 }
 
 func (v *CommunicationsApplicationIdentity) decodeObject(d *objectDecoder) error {
@@ -450,13 +418,9 @@ func (v CommunicationsApplicationInstanceIdentity) encodeMembers(e *objectEncode
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsApplicationInstanceIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsApplicationInstanceIdentity")
 }
 
 func (v *CommunicationsApplicationInstanceIdentity) decodeObject(d *objectDecoder) error {
@@ -495,13 +459,9 @@ func (v CommunicationsEncryptedIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsEncryptedIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsEncryptedIdentity")
 }
 
 func (v *CommunicationsEncryptedIdentity) decodeObject(d *objectDecoder) error {
@@ -542,13 +502,9 @@ func (v CommunicationsGuestIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsGuestIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsGuestIdentity")
 }
 
 func (v *CommunicationsGuestIdentity) decodeObject(d *objectDecoder) error {
@@ -619,13 +575,9 @@ func (v CommunicationsIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsIdentitySet")
 }
 
 func (v *CommunicationsIdentitySet) decodeObject(d *objectDecoder) error {
@@ -635,14 +587,14 @@ func (v *CommunicationsIdentitySet) decodeObject(d *objectDecoder) error {
 
 func (v *CommunicationsIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMemberWith(d, "applicationInstance", &v.ApplicationInstance, decodeAnyIdentity)
-	decodeMemberWith(d, "assertedIdentity", &v.AssertedIdentity, decodeAnyIdentity)
-	decodeMemberWith(d, "azureCommunicationServicesUser", &v.AzureCommunicationServicesUser, decodeAnyIdentity)
-	decodeMemberWith(d, "encrypted", &v.Encrypted, decodeAnyIdentity)
+	decodeMemberWith(d, "applicationInstance", &v.ApplicationInstance, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "assertedIdentity", &v.AssertedIdentity, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "azureCommunicationServicesUser", &v.AzureCommunicationServicesUser, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "encrypted", &v.Encrypted, UnmarshalAnyIdentity)
 	decodeMember(d, "endpointType", &v.EndpointType)
-	decodeMemberWith(d, "guest", &v.Guest, decodeAnyIdentity)
-	decodeMemberWith(d, "onPremises", &v.OnPremises, decodeAnyIdentity)
-	decodeMemberWith(d, "phone", &v.Phone, decodeAnyIdentity)
+	decodeMemberWith(d, "guest", &v.Guest, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "onPremises", &v.OnPremises, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "phone", &v.Phone, UnmarshalAnyIdentity)
 }
 
 // CommunicationsPhoneIdentity is the microsoft.graph.communicationsPhoneIdentity complex type. It
@@ -670,13 +622,9 @@ func (v CommunicationsPhoneIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsPhoneIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsPhoneIdentity")
 }
 
 func (v *CommunicationsPhoneIdentity) decodeObject(d *objectDecoder) error {
@@ -717,13 +665,9 @@ func (v CommunicationsUserIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.communicationsUserIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.communicationsUserIdentity")
 }
 
 func (v *CommunicationsUserIdentity) decodeObject(d *objectDecoder) error {
@@ -764,13 +708,9 @@ func (v DetailsInfo) MarshalJSON() ([]byte, error) {
 func (v DetailsInfo) encodeMembers(e *objectEncoder) {}
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *DetailsInfo) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.detailsInfo: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.detailsInfo")
 }
 
 func (v *DetailsInfo) decodeObject(d *objectDecoder) error {
@@ -809,13 +749,9 @@ func (v EmailIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *EmailIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.emailIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.emailIdentity")
 }
 
 func (v *EmailIdentity) decodeObject(d *objectDecoder) error {
@@ -867,13 +803,9 @@ func (v EngagementIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *EngagementIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.engagementIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.engagementIdentitySet")
 }
 
 func (v *EngagementIdentitySet) decodeObject(d *objectDecoder) error {
@@ -883,8 +815,8 @@ func (v *EngagementIdentitySet) decodeObject(d *objectDecoder) error {
 
 func (v *EngagementIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMemberWith(d, "audience", &v.Audience, decodeAnyIdentity)
-	decodeMemberWith(d, "group", &v.Group, decodeAnyIdentity)
+	decodeMemberWith(d, "audience", &v.Audience, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "group", &v.Group, UnmarshalAnyIdentity)
 }
 
 // Entity is the microsoft.graph.entity entity type. The type is abstract: the service sends one of its
@@ -920,13 +852,9 @@ func (v Entity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Entity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.entity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.entity")
 }
 
 func (v *Entity) decodeObject(d *objectDecoder) error {
@@ -956,11 +884,17 @@ func (v *Entity) AsEntity() *Entity {
 	return v
 }
 
-// decodeAnyEntity decodes a microsoft.graph.entity or a derived type, chosen by @odata.type.
-func decodeAnyEntity(data []byte) (AnyEntity, error) {
+// UnmarshalAnyEntity decodes a microsoft.graph.entity, or a value of a type derived from it, into the
+// Go type its @odata.type names; a type that was not generated decodes into its nearest generated
+// ancestor, keeping every member. Use it for JSON that does not come through the client, such as
+// change notifications. A JSON null gives nil.
+func UnmarshalAnyEntity(data []byte) (AnyEntity, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.entity: %w", err)
 	}
 	var v AnyEntity
 	switch d.odataType() {
@@ -1029,13 +963,9 @@ func (v ExchangeRestoreSession) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ExchangeRestoreSession) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.exchangeRestoreSession: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.exchangeRestoreSession")
 }
 
 func (v *ExchangeRestoreSession) decodeObject(d *objectDecoder) error {
@@ -1046,7 +976,7 @@ func (v *ExchangeRestoreSession) decodeObject(d *objectDecoder) error {
 func (v *ExchangeRestoreSession) decodeMembers(d *objectDecoder) {
 	v.RestoreSessionBase.decodeMembers(d)
 	decodeStructList(d, "granularMailboxRestoreArtifacts", &v.GranularMailboxRestoreArtifacts)
-	decodeListWith(d, "mailboxRestoreArtifacts", &v.MailboxRestoreArtifacts, decodeAnyMailboxRestoreArtifact)
+	decodeListWith(d, "mailboxRestoreArtifacts", &v.MailboxRestoreArtifacts, UnmarshalAnyMailboxRestoreArtifact)
 	decodeStructList(d, "mailboxRestoreArtifactsBulkAdditionRequests", &v.MailboxRestoreArtifactsBulkAdditionRequests)
 }
 
@@ -1082,13 +1012,9 @@ func (v GranularMailboxRestoreArtifact) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *GranularMailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.granularMailboxRestoreArtifact: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.granularMailboxRestoreArtifact")
 }
 
 func (v *GranularMailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
@@ -1139,13 +1065,9 @@ func (v Identity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Identity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.identity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.identity")
 }
 
 func (v *Identity) decodeObject(d *objectDecoder) error {
@@ -1177,11 +1099,17 @@ func (v *Identity) AsIdentity() *Identity {
 	return v
 }
 
-// decodeAnyIdentity decodes a microsoft.graph.identity or a derived type, chosen by @odata.type.
-func decodeAnyIdentity(data []byte) (AnyIdentity, error) {
+// UnmarshalAnyIdentity decodes a microsoft.graph.identity, or a value of a type derived from it, into
+// the Go type its @odata.type names; a type that was not generated decodes into its nearest generated
+// ancestor, keeping every member. Use it for JSON that does not come through the client, such as
+// change notifications. A JSON null gives nil.
+func UnmarshalAnyIdentity(data []byte) (AnyIdentity, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.identity: %w", err)
 	}
 	var v AnyIdentity
 	switch d.odataType() {
@@ -1274,13 +1202,9 @@ func (v IdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *IdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.identitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.identitySet")
 }
 
 func (v *IdentitySet) decodeObject(d *objectDecoder) error {
@@ -1289,9 +1213,9 @@ func (v *IdentitySet) decodeObject(d *objectDecoder) error {
 }
 
 func (v *IdentitySet) decodeMembers(d *objectDecoder) {
-	decodeMemberWith(d, "application", &v.Application, decodeAnyIdentity)
-	decodeMemberWith(d, "device", &v.Device, decodeAnyIdentity)
-	decodeMemberWith(d, "user", &v.User, decodeAnyIdentity)
+	decodeMemberWith(d, "application", &v.Application, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "device", &v.Device, UnmarshalAnyIdentity)
+	decodeMemberWith(d, "user", &v.User, UnmarshalAnyIdentity)
 }
 
 // AnyIdentitySet is implemented by *IdentitySet and by every generated type derived from it;
@@ -1313,11 +1237,17 @@ func (v *IdentitySet) AsIdentitySet() *IdentitySet {
 	return v
 }
 
-// decodeAnyIdentitySet decodes a microsoft.graph.identitySet or a derived type, chosen by @odata.type.
-func decodeAnyIdentitySet(data []byte) (AnyIdentitySet, error) {
+// UnmarshalAnyIdentitySet decodes a microsoft.graph.identitySet, or a value of a type derived from it,
+// into the Go type its @odata.type names; a type that was not generated decodes into its nearest
+// generated ancestor, keeping every member. Use it for JSON that does not come through the client,
+// such as change notifications. A JSON null gives nil.
+func UnmarshalAnyIdentitySet(data []byte) (AnyIdentitySet, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.identitySet: %w", err)
 	}
 	var v AnyIdentitySet
 	switch d.odataType() {
@@ -1370,13 +1300,9 @@ func (v Initiator) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Initiator) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.initiator: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.initiator")
 }
 
 func (v *Initiator) decodeObject(d *objectDecoder) error {
@@ -1426,13 +1352,9 @@ func (v MailboxRestoreArtifact) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *MailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifact: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.mailboxRestoreArtifact")
 }
 
 func (v *MailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
@@ -1463,12 +1385,17 @@ func (v *MailboxRestoreArtifact) AsMailboxRestoreArtifact() *MailboxRestoreArtif
 	return v
 }
 
-// decodeAnyMailboxRestoreArtifact decodes a microsoft.graph.mailboxRestoreArtifact or a derived type,
-// chosen by @odata.type.
-func decodeAnyMailboxRestoreArtifact(data []byte) (AnyMailboxRestoreArtifact, error) {
+// UnmarshalAnyMailboxRestoreArtifact decodes a microsoft.graph.mailboxRestoreArtifact, or a value of a
+// type derived from it, into the Go type its @odata.type names; a type that was not generated decodes
+// into its nearest generated ancestor, keeping every member. Use it for JSON that does not come
+// through the client, such as change notifications. A JSON null gives nil.
+func UnmarshalAnyMailboxRestoreArtifact(data []byte) (AnyMailboxRestoreArtifact, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifact: %w", err)
 	}
 	var v AnyMailboxRestoreArtifact
 	switch d.odataType() {
@@ -1514,13 +1441,9 @@ func (v MailboxRestoreArtifactsBulkAdditionRequest) encodeMembers(e *objectEncod
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *MailboxRestoreArtifactsBulkAdditionRequest) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest")
 }
 
 func (v *MailboxRestoreArtifactsBulkAdditionRequest) decodeObject(d *objectDecoder) error {
@@ -1595,13 +1518,9 @@ func (v ProtectionUnitBase) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProtectionUnitBase) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.protectionUnitBase: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.protectionUnitBase")
 }
 
 func (v *ProtectionUnitBase) decodeObject(d *objectDecoder) error {
@@ -1611,10 +1530,10 @@ func (v *ProtectionUnitBase) decodeObject(d *objectDecoder) error {
 
 func (v *ProtectionUnitBase) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
-	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "createdBy", &v.CreatedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
 	decodeStructMember(d, "error", &v.Error)
-	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "offboardRequestedDateTime", &v.OffboardRequestedDateTime)
 	decodeMember(d, "policyId", &v.PolicyID)
@@ -1655,13 +1574,9 @@ func (v ProvisionedIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisionedIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.provisionedIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.provisionedIdentity")
 }
 
 func (v *ProvisionedIdentity) decodeObject(d *objectDecoder) error {
@@ -1700,13 +1615,9 @@ func (v ProvisioningServicePrincipal) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisioningServicePrincipal) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.provisioningServicePrincipal: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.provisioningServicePrincipal")
 }
 
 func (v *ProvisioningServicePrincipal) decodeObject(d *objectDecoder) error {
@@ -1747,13 +1658,9 @@ func (v ProvisioningSystem) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisioningSystem) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.provisioningSystem: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.provisioningSystem")
 }
 
 func (v *ProvisioningSystem) decodeObject(d *objectDecoder) error {
@@ -1814,13 +1721,9 @@ func (v PublicError) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicError) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.publicError: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.publicError")
 }
 
 func (v *PublicError) decodeObject(d *objectDecoder) error {
@@ -1876,13 +1779,9 @@ func (v PublicErrorDetail) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicErrorDetail) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.publicErrorDetail: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.publicErrorDetail")
 }
 
 func (v *PublicErrorDetail) decodeObject(d *objectDecoder) error {
@@ -1941,13 +1840,9 @@ func (v PublicInnerError) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicInnerError) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.publicInnerError: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.publicInnerError")
 }
 
 func (v *PublicInnerError) decodeObject(d *objectDecoder) error {
@@ -2010,13 +1905,9 @@ func (v RestoreArtifactBase) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreArtifactBase) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restoreArtifactBase: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restoreArtifactBase")
 }
 
 func (v *RestoreArtifactBase) decodeObject(d *objectDecoder) error {
@@ -2050,12 +1941,17 @@ func (v *RestoreArtifactBase) AsRestoreArtifactBase() *RestoreArtifactBase {
 	return v
 }
 
-// decodeAnyRestoreArtifactBase decodes a microsoft.graph.restoreArtifactBase or a derived type, chosen
-// by @odata.type.
-func decodeAnyRestoreArtifactBase(data []byte) (AnyRestoreArtifactBase, error) {
+// UnmarshalAnyRestoreArtifactBase decodes a microsoft.graph.restoreArtifactBase, or a value of a type
+// derived from it, into the Go type its @odata.type names; a type that was not generated decodes into
+// its nearest generated ancestor, keeping every member. Use it for JSON that does not come through the
+// client, such as change notifications. A JSON null gives nil.
+func UnmarshalAnyRestoreArtifactBase(data []byte) (AnyRestoreArtifactBase, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.restoreArtifactBase: %w", err)
 	}
 	var v AnyRestoreArtifactBase
 	switch d.odataType() {
@@ -2142,13 +2038,9 @@ func (v RestoreArtifactsBulkRequestBase) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreArtifactsBulkRequestBase) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restoreArtifactsBulkRequestBase: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restoreArtifactsBulkRequestBase")
 }
 
 func (v *RestoreArtifactsBulkRequestBase) decodeObject(d *objectDecoder) error {
@@ -2158,12 +2050,12 @@ func (v *RestoreArtifactsBulkRequestBase) decodeObject(d *objectDecoder) error {
 
 func (v *RestoreArtifactsBulkRequestBase) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
-	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "createdBy", &v.CreatedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
 	decodeMember(d, "destinationType", &v.DestinationType)
 	decodeMember(d, "displayName", &v.DisplayName)
 	decodeStructMember(d, "error", &v.Error)
-	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeStructMember(d, "protectionTimePeriod", &v.ProtectionTimePeriod)
 	decodeList(d, "protectionUnitIds", &v.ProtectionUnitIDs)
@@ -2190,12 +2082,18 @@ func (v *RestoreArtifactsBulkRequestBase) AsRestoreArtifactsBulkRequestBase() *R
 	return v
 }
 
-// decodeAnyRestoreArtifactsBulkRequestBase decodes a microsoft.graph.restoreArtifactsBulkRequestBase
-// or a derived type, chosen by @odata.type.
-func decodeAnyRestoreArtifactsBulkRequestBase(data []byte) (AnyRestoreArtifactsBulkRequestBase, error) {
+// UnmarshalAnyRestoreArtifactsBulkRequestBase decodes a
+// microsoft.graph.restoreArtifactsBulkRequestBase, or a value of a type derived from it, into the Go
+// type its @odata.type names; a type that was not generated decodes into its nearest generated
+// ancestor, keeping every member. Use it for JSON that does not come through the client, such as
+// change notifications. A JSON null gives nil.
+func UnmarshalAnyRestoreArtifactsBulkRequestBase(data []byte) (AnyRestoreArtifactsBulkRequestBase, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.restoreArtifactsBulkRequestBase: %w", err)
 	}
 	var v AnyRestoreArtifactsBulkRequestBase
 	switch d.odataType() {
@@ -2247,13 +2145,9 @@ func (v RestorePoint) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestorePoint) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restorePoint: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restorePoint")
 }
 
 func (v *RestorePoint) decodeObject(d *objectDecoder) error {
@@ -2310,13 +2204,9 @@ func (v RestorePointSearchResponse) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restorePointSearchResponse: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restorePointSearchResponse")
 }
 
 func (v *RestorePointSearchResponse) decodeObject(d *objectDecoder) error {
@@ -2366,13 +2256,9 @@ func (v RestorePointSearchResult) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestorePointSearchResult) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restorePointSearchResult: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restorePointSearchResult")
 }
 
 func (v *RestorePointSearchResult) decodeObject(d *objectDecoder) error {
@@ -2429,13 +2315,9 @@ func (v RestoreSessionArtifactCount) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreSessionArtifactCount) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restoreSessionArtifactCount: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restoreSessionArtifactCount")
 }
 
 func (v *RestoreSessionArtifactCount) decodeObject(d *objectDecoder) error {
@@ -2511,13 +2393,9 @@ func (v RestoreSessionBase) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreSessionBase) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.restoreSessionBase: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.restoreSessionBase")
 }
 
 func (v *RestoreSessionBase) decodeObject(d *objectDecoder) error {
@@ -2528,10 +2406,10 @@ func (v *RestoreSessionBase) decodeObject(d *objectDecoder) error {
 func (v *RestoreSessionBase) decodeMembers(d *objectDecoder) {
 	v.Entity.decodeMembers(d)
 	decodeMember(d, "completedDateTime", &v.CompletedDateTime)
-	decodeMemberWith(d, "createdBy", &v.CreatedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "createdBy", &v.CreatedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "createdDateTime", &v.CreatedDateTime)
 	decodeStructMember(d, "error", &v.Error)
-	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "restoreJobType", &v.RestoreJobType)
 	decodeStructMember(d, "restoreSessionArtifactCount", &v.RestoreSessionArtifactCount)
@@ -2554,12 +2432,17 @@ func (v *RestoreSessionBase) AsRestoreSessionBase() *RestoreSessionBase {
 	return v
 }
 
-// decodeAnyRestoreSessionBase decodes a microsoft.graph.restoreSessionBase or a derived type, chosen
-// by @odata.type.
-func decodeAnyRestoreSessionBase(data []byte) (AnyRestoreSessionBase, error) {
+// UnmarshalAnyRestoreSessionBase decodes a microsoft.graph.restoreSessionBase, or a value of a type
+// derived from it, into the Go type its @odata.type names; a type that was not generated decodes into
+// its nearest generated ancestor, keeping every member. Use it for JSON that does not come through the
+// client, such as change notifications. A JSON null gives nil.
+func UnmarshalAnyRestoreSessionBase(data []byte) (AnyRestoreSessionBase, error) {
+	if isJSONNull(data) {
+		return nil, nil
+	}
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode microsoft.graph.restoreSessionBase: %w", err)
 	}
 	var v AnyRestoreSessionBase
 	switch d.odataType() {
@@ -2600,13 +2483,9 @@ func (v ServicePrincipalIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ServicePrincipalIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.servicePrincipalIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.servicePrincipalIdentity")
 }
 
 func (v *ServicePrincipalIdentity) decodeObject(d *objectDecoder) error {
@@ -2675,13 +2554,9 @@ func (v ServiceStatus) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ServiceStatus) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.serviceStatus: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.serviceStatus")
 }
 
 func (v *ServiceStatus) decodeObject(d *objectDecoder) error {
@@ -2693,7 +2568,7 @@ func (v *ServiceStatus) decodeMembers(d *objectDecoder) {
 	decodeMember(d, "backupServiceConsumer", &v.BackupServiceConsumer)
 	decodeMember(d, "disableReason", &v.DisableReason)
 	decodeMember(d, "gracePeriodDateTime", &v.GracePeriodDateTime)
-	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, decodeAnyIdentitySet)
+	decodeMemberWith(d, "lastModifiedBy", &v.LastModifiedBy, UnmarshalAnyIdentitySet)
 	decodeMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime)
 	decodeMember(d, "restoreAllowedTillDateTime", &v.RestoreAllowedTillDateTime)
 	decodeMember(d, "status", &v.Status)
@@ -2732,13 +2607,9 @@ func (v SharePointGroupIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *SharePointGroupIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.sharePointGroupIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.sharePointGroupIdentity")
 }
 
 func (v *SharePointGroupIdentity) decodeObject(d *objectDecoder) error {
@@ -2781,13 +2652,9 @@ func (v SharePointIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *SharePointIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.sharePointIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.sharePointIdentity")
 }
 
 func (v *SharePointIdentity) decodeObject(d *objectDecoder) error {
@@ -2841,13 +2708,9 @@ func (v SharePointIdentitySet) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.sharePointIdentitySet: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.sharePointIdentitySet")
 }
 
 func (v *SharePointIdentitySet) decodeObject(d *objectDecoder) error {
@@ -2857,7 +2720,7 @@ func (v *SharePointIdentitySet) decodeObject(d *objectDecoder) error {
 
 func (v *SharePointIdentitySet) decodeMembers(d *objectDecoder) {
 	v.IdentitySet.decodeMembers(d)
-	decodeMemberWith(d, "group", &v.Group, decodeAnyIdentity)
+	decodeMemberWith(d, "group", &v.Group, UnmarshalAnyIdentity)
 	decodeStructMember(d, "sharePointGroup", &v.SharePointGroup)
 	decodeStructMember(d, "siteGroup", &v.SiteGroup)
 	decodeStructMember(d, "siteUser", &v.SiteUser)
@@ -2895,13 +2758,9 @@ func (v SolutionsRoot) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *SolutionsRoot) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.solutionsRoot: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.solutionsRoot")
 }
 
 func (v *SolutionsRoot) decodeObject(d *objectDecoder) error {
@@ -2943,13 +2802,9 @@ func (v TeamworkApplicationIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkApplicationIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.teamworkApplicationIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.teamworkApplicationIdentity")
 }
 
 func (v *TeamworkApplicationIdentity) decodeObject(d *objectDecoder) error {
@@ -2992,13 +2847,9 @@ func (v TeamworkConversationIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkConversationIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.teamworkConversationIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.teamworkConversationIdentity")
 }
 
 func (v *TeamworkConversationIdentity) decodeObject(d *objectDecoder) error {
@@ -3036,13 +2887,9 @@ func (v TeamworkTagIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkTagIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.teamworkTagIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.teamworkTagIdentity")
 }
 
 func (v *TeamworkTagIdentity) decodeObject(d *objectDecoder) error {
@@ -3083,13 +2930,9 @@ func (v TeamworkUserIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkUserIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.teamworkUserIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.teamworkUserIdentity")
 }
 
 func (v *TeamworkUserIdentity) decodeObject(d *objectDecoder) error {
@@ -3138,13 +2981,9 @@ func (v TimePeriod) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TimePeriod) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.timePeriod: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.timePeriod")
 }
 
 func (v *TimePeriod) decodeObject(d *objectDecoder) error {
@@ -3190,13 +3029,9 @@ func (v UserIdentity) encodeMembers(e *objectEncoder) {
 }
 
 // UnmarshalJSON decodes each member into its own field, matching names exactly;
-// members without a field go to AdditionalData.
+// members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
-	d, err := newObjectDecoder(data)
-	if err != nil {
-		return fmt.Errorf("decode microsoft.graph.userIdentity: %w", err)
-	}
-	return v.decodeObject(d)
+	return unmarshalObject(data, v, "microsoft.graph.userIdentity")
 }
 
 func (v *UserIdentity) decodeObject(d *objectDecoder) error {

@@ -2,6 +2,7 @@ package v1_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -227,5 +228,35 @@ func assertSameJSON(t *testing.T, want string, v any) {
 	}
 	if diff := cmp.Diff(wantValue, gotValue); diff != "" {
 		t.Errorf("re-encoded JSON differs (-want +got):\n%s", diff)
+	}
+}
+
+func TestUnmarshalAnyDecodesOutsideTheClient(t *testing.T) {
+	s, err := v1.UnmarshalAnyRestoreSessionBase([]byte(`{"@odata.type":"#microsoft.graph.exchangeRestoreSession","id":"n-1"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.(*v1.ExchangeRestoreSession); !ok || s.AsRestoreSessionBase().ID.OrZero() != "n-1" {
+		t.Errorf("got %#v, want an *ExchangeRestoreSession with id n-1", s)
+	}
+
+	s, err = v1.UnmarshalAnyRestoreSessionBase([]byte(`null`))
+	if err != nil || s != nil {
+		t.Errorf("null: got %v, %v; want nil, nil", s, err)
+	}
+	if _, err := v1.UnmarshalAnyRestoreSessionBase([]byte(`[1,2]`)); err == nil ||
+		!strings.Contains(err.Error(), "want a JSON object, got an array") {
+		t.Errorf("array: error = %v", err)
+	}
+}
+
+func TestNullLeavesAStructUnchanged(t *testing.T) {
+	s := v1.ExchangeRestoreSession{}
+	s.ID = v1.Value("kept")
+	if err := json.Unmarshal([]byte(`null`), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.ID.OrZero() != "kept" {
+		t.Errorf("ID = %q, want kept", s.ID.OrZero())
 	}
 }

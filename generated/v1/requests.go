@@ -192,12 +192,12 @@ func (b *RestoreSessionBaseCollectionBuilder) ByID(id string) *RestoreSessionBas
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
 func (b *RestoreSessionBaseCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyRestoreSessionBase, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyRestoreSessionBase)
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *RestoreSessionBaseCollectionBuilder) Pager(opts *ListOptions) *Pager[AnyRestoreSessionBase] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyRestoreSessionBase)
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
 }
 
 // Create adds a member (POST) and returns it as the service created it.
@@ -205,7 +205,7 @@ func (b *RestoreSessionBaseCollectionBuilder) Create(ctx context.Context, item A
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, typedBody{
 		declared: "#microsoft.graph.restoreSessionBase",
 		value:    item,
-	}, opts, decodeAnyRestoreSessionBase)
+	}, opts, UnmarshalAnyRestoreSessionBase)
 }
 
 // ExchangeRestoreSessionBuilder builds the requests on one microsoft.graph.exchangeRestoreSession. Get
@@ -265,7 +265,7 @@ func (b *ExchangeRestoreSessionBuilder) MailboxRestoreArtifactsBulkAdditionReque
 
 // Activate calls the action microsoft.graph.activate (POST).
 func (b *ExchangeRestoreSessionBuilder) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, decodeAnyRestoreSessionBase)
+	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, UnmarshalAnyRestoreSessionBase)
 }
 
 // RestorePointBuilder builds the requests on one microsoft.graph.restorePoint. Get one from Client or
@@ -320,7 +320,7 @@ func (b *RestoreSessionBaseBuilder) Path() string {
 
 // Get reads the entity (GET). A nil opts sends no query options.
 func (b *RestoreSessionBaseBuilder) Get(ctx context.Context, opts *QueryOptions) (AnyRestoreSessionBase, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeAnyRestoreSessionBase)
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
@@ -329,7 +329,7 @@ func (b *RestoreSessionBaseBuilder) Update(ctx context.Context, patch AnyRestore
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, typedBody{
 		declared: "#microsoft.graph.restoreSessionBase",
 		value:    patch,
-	}, opts, decodeAnyRestoreSessionBase)
+	}, opts, UnmarshalAnyRestoreSessionBase)
 }
 
 // Delete removes the entity (DELETE).
@@ -339,7 +339,7 @@ func (b *RestoreSessionBaseBuilder) Delete(ctx context.Context, opts *RequestOpt
 
 // Activate calls the action microsoft.graph.activate (POST).
 func (b *RestoreSessionBaseBuilder) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, decodeAnyRestoreSessionBase)
+	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, UnmarshalAnyRestoreSessionBase)
 }
 
 // GranularMailboxRestoreArtifactCollectionBuilder builds the requests on a collection of
@@ -403,12 +403,12 @@ func (b *MailboxRestoreArtifactCollectionBuilder) ByID(id string) *MailboxRestor
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
 func (b *MailboxRestoreArtifactCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyMailboxRestoreArtifact, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyMailboxRestoreArtifact)
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *MailboxRestoreArtifactCollectionBuilder) Pager(opts *ListOptions) *Pager[AnyMailboxRestoreArtifact] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeAnyMailboxRestoreArtifact)
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Create adds a member (POST) and returns it as the service created it.
@@ -416,7 +416,7 @@ func (b *MailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context, it
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, typedBody{
 		declared: "#microsoft.graph.mailboxRestoreArtifact",
 		value:    item,
-	}, opts, decodeAnyMailboxRestoreArtifact)
+	}, opts, UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder builds the requests on a collection of
@@ -527,7 +527,7 @@ func (b *MailboxRestoreArtifactBuilder) Path() string {
 
 // Get reads the entity (GET). A nil opts sends no query options.
 func (b *MailboxRestoreArtifactBuilder) Get(ctx context.Context, opts *QueryOptions) (AnyMailboxRestoreArtifact, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeAnyMailboxRestoreArtifact)
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
@@ -536,7 +536,7 @@ func (b *MailboxRestoreArtifactBuilder) Update(ctx context.Context, patch AnyMai
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, typedBody{
 		declared: "#microsoft.graph.mailboxRestoreArtifact",
 		value:    patch,
-	}, opts, decodeAnyMailboxRestoreArtifact)
+	}, opts, UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Delete removes the entity (DELETE).

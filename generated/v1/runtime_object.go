@@ -293,6 +293,20 @@ type objectValue interface {
 	decodeObject(d *objectDecoder) error
 }
 
+// unmarshalObject is the UnmarshalJSON of generated structured types: a
+// JSON null leaves v as it is, as encoding/json does; what names the type
+// in errors.
+func unmarshalObject(data []byte, v objectValue, what string) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	d, err := newObjectDecoder(data)
+	if err != nil {
+		return fmt.Errorf("decode %s: %w", what, err)
+	}
+	return v.decodeObject(d)
+}
+
 // decodeStruct decodes a JSON object into a new T without parsing it twice.
 func decodeStruct[T any, P interface {
 	*T

@@ -20,7 +20,7 @@ func splitObject(data []byte) ([]member, error) {
 		return nil, errors.New("want a JSON object, got null")
 	}
 	if !s.consume('{') {
-		return nil, s.fail("want a JSON object")
+		return nil, fmt.Errorf("want a JSON object, got %s", describeValue(s.peek()))
 	}
 	members := make([]member, 0, 12)
 	s.space()
@@ -198,4 +198,21 @@ func (s *scanner) nested() error {
 		s.pos++
 	}
 	return s.fail("unterminated object or array")
+}
+
+// describeValue names the kind of JSON value that starts with c.
+func describeValue(c byte) string {
+	switch {
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == '-' || (c >= '0' && c <= '9'):
+		return "a number"
+	case c == 0:
+		return "nothing"
+	}
+	return fmt.Sprintf("%q", c)
 }

@@ -26,10 +26,10 @@ type Error struct {
 	Target string
 
 	// Details lists further errors the service reported.
-	Details []ErrorDetail
+	Details []ODataErrorDetail
 
 	// InnerError holds the service diagnostics, or nil when absent.
-	InnerError *InnerError
+	InnerError *ODataInnerError
 
 	// Header holds the response headers.
 	Header http.Header
@@ -38,15 +38,15 @@ type Error struct {
 	Body []byte
 }
 
-// ErrorDetail is one entry of the details of an Error.
-type ErrorDetail struct {
+// ODataErrorDetail is one entry of the details of an Error.
+type ODataErrorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Target  string `json:"target,omitempty"`
 }
 
-// InnerError holds the diagnostics the service attaches to an Error.
-type InnerError struct {
+// ODataInnerError holds the diagnostics the service attaches to an Error.
+type ODataInnerError struct {
 	// RequestID identifies the request in the service logs.
 	RequestID string
 
@@ -84,12 +84,12 @@ func (e *Error) Error() string {
 
 // UnmarshalJSON reads the well-known members and keeps the others in
 // Additional.
-func (ie *InnerError) UnmarshalJSON(data []byte) error {
+func (ie *ODataInnerError) UnmarshalJSON(data []byte) error {
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(data, &members); err != nil {
 		return err
 	}
-	*ie = InnerError{}
+	*ie = ODataInnerError{}
 	for name, raw := range members {
 		var target *string
 		switch name {
@@ -116,11 +116,11 @@ func newResponseError(resp *http.Response, body []byte) *Error {
 	e := &Error{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	var envelope struct {
 		Error *struct {
-			Code       string        `json:"code"`
-			Message    string        `json:"message"`
-			Target     string        `json:"target"`
-			Details    []ErrorDetail `json:"details"`
-			InnerError *InnerError   `json:"innerError"`
+			Code       string             `json:"code"`
+			Message    string             `json:"message"`
+			Target     string             `json:"target"`
+			Details    []ODataErrorDetail `json:"details"`
+			InnerError *ODataInnerError   `json:"innerError"`
 		} `json:"error"`
 	}
 	if json.Unmarshal(body, &envelope) != nil || envelope.Error == nil {

@@ -63,31 +63,110 @@ func decodeJSON[T any](data []byte) (T, error) {
 // or an *Error for any other status.
 func (c *Client) send(ctx context.Context, method string, u *url.URL, body any,
 	opts *RequestOptions) ([]byte, error) {
-	var reader io.Reader
-	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("graph: encode body of %s %s: %w", method, u.Path, err)
-		}
-		reader = bytes.NewReader(data)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), reader)
+	encoded, err := jsonBody(body)
 	if err != nil {
-		return nil, fmt.Errorf("graph: %w", err)
+		return nil, fmt.Errorf("graph: encode body of %s %s: %w", method, u.Path, err)
 	}
-	c.setHeaders(req.Header, opts, body != nil)
-
-	resp, err := c.hc.Do(req)
+	resp, err := c.open(ctx, method, u, encoded, "application/json", opts)
 	if err != nil {
-		return nil, fmt.Errorf("graph: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, fmt.Errorf("graph: read response of %s %s: %w", method, u.Path, err)
 	}
+	return data, nil
+}
+
+// requestBody is a request body and its media type.
+type requestBody struct {
+	content     io.Reader
+	contentType string
+}
+
+// jsonBody encodes a JSON request body; nil means no body.
+func jsonBody(body any) (*requestBody, error) {
+	if body == nil {
+		return nil, nil
+	}
+	data, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	return &requestBody{content: bytes.NewReader(data), contentType: "application/json"}, nil
+}
+
+// maxErrorBody bounds how much of an error response is read.
+const maxErrorBody = 1 << 20
+
+// open performs one request to u and returns a 2xx response with its body
+// unread, or an *Error for any other status. accept is the media type
+// asked for.
+func (c *Client) open(ctx context.Context, method string, u *url.URL, body *requestBody, accept string,
+	opts *RequestOptions) (*http.Response, error) {
+	var content io.Reader
+	if body != nil {
+		content = body.content
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), content)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
+	c.setHeaders(req.Header, opts, body != nil)
+	req.Header.Set("Accept", accept)
+	if body != nil {
+		req.Header.Set("Content-Type", body.contentType)
+	}
+
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 		return nil, newResponseError(resp, data)
 	}
-	return data, nil
+	return resp, nil
+}
+
+// doStream sends a request like doJSON and returns the body of a 2xx
+// response unread, for media content ($value) and Edm.Stream results,
+// which are not JSON. The caller closes it.
+func doStream(ctx context.Context, c *Client, method, path string, query []queryParam,
+	body any, opts *RequestOptions) (io.ReadCloser, error) {
+	u, err := c.endpoint(path, query)
+	if err != nil {
+		return nil, err
+	}
+	encoded, err := jsonBody(body)
+	if err != nil {
+		return nil, fmt.Errorf("graph: encode body of %s %s: %w", method, path, err)
+	}
+	resp, err := c.open(ctx, method, u, encoded, "*/*", opts)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
+// doUpload sends content with its media type as the request body, as a
+// PUT of media content ($value) does, and ignores the response body.
+func doUpload(ctx context.Context, c *Client, method, path string, content io.Reader, contentType string,
+	opts *RequestOptions) error {
+	u, err := c.endpoint(path, nil)
+	if err != nil {
+		return err
+	}
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
+	body := &requestBody{content: content, contentType: contentType}
+	resp, err := c.open(ctx, method, u, body, "application/json", opts)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	return nil
 }

@@ -212,7 +212,7 @@ func TestGraphErrorDecoding(t *testing.T) {
 	if ge.StatusCode != 404 || ge.Code != "Request_ResourceNotFound" || string(ge.Body) != body {
 		t.Errorf("status %d, code %q, body %q", ge.StatusCode, ge.Code, ge.Body)
 	}
-	if len(ge.Details) != 1 || ge.Details[0] != (ErrorDetail{"NotFound", "x missing", "id"}) {
+	if len(ge.Details) != 1 || ge.Details[0] != (ODataErrorDetail{"NotFound", "x missing", "id"}) {
 		t.Errorf("Details = %+v", ge.Details)
 	}
 	ie := ge.InnerError
