@@ -573,7 +573,7 @@ func scanPlan(t *testing.T, tl *tally, doc string, g *generator) {
 	for _, s := range g.structs {
 		if g.polymorphic[s] {
 			declare("interface", "Any"+g.typeName[s], g.anyName[s], s.QualifiedName())
-			declare("decoder", "UnmarshalAny" +g.typeName[s], g.decodeName[s], s.QualifiedName())
+			declare("decoder", "UnmarshalAny"+g.typeName[s], g.decodeName[s], s.QualifiedName())
 		}
 		names := map[string]bool{}
 		for a := s; a != nil && g.sel.Includes(a); a = a.Base {
