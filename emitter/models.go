@@ -168,6 +168,9 @@ func (g *generator) emitJSONMethods(f *jen.File, s *parser.StructuredType) {
 	)
 	f.Line()
 
+	f.Func().Add(precv.Clone()).Id("newObject").Params().Id("objectValue").Block(jen.Return(jen.New(jen.Id(name))))
+	f.Line()
+
 	f.Func().Add(precv.Clone()).Id("decodeObject").Params(jen.Id("d").Op("*").Id("objectDecoder")).Error().Block(
 		jen.Id("v").Dot("decodeMembers").Call(jen.Id("d")),
 		jen.Return(jen.Id("d").Dot("finish").Call(

@@ -194,7 +194,7 @@ func (g *generator) planEnumMembers() {
 // methodNames are the methods every generated struct has; fields must not
 // take these names.
 var methodNames = []string{"MarshalJSON", "UnmarshalJSON", "encodeMembers", "decodeMembers", "decodeObject",
-	"odataTypeName"}
+	"newObject", "odataTypeName"}
 
 // planFields names the fields of s after those of its base, so that a
 // field never hides a promoted field or method of an ancestor.

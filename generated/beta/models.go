@@ -45,6 +45,10 @@ func (v *AiInteractionMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.aiInteractionMentionedIdentitySet")
 }
 
+func (v *AiInteractionMentionedIdentitySet) newObject() objectValue {
+	return new(AiInteractionMentionedIdentitySet)
+}
+
 func (v *AiInteractionMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -88,6 +92,10 @@ func (v ApprovalIdentitySet) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ApprovalIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.approvalIdentitySet")
+}
+
+func (v *ApprovalIdentitySet) newObject() objectValue {
+	return new(ApprovalIdentitySet)
 }
 
 func (v *ApprovalIdentitySet) decodeObject(d *objectDecoder) error {
@@ -146,6 +154,10 @@ func (v *ArtifactQuery) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.artifactQuery")
 }
 
+func (v *ArtifactQuery) newObject() objectValue {
+	return new(ArtifactQuery)
+}
+
 func (v *ArtifactQuery) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -195,6 +207,10 @@ func (v *AuditUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.auditUserIdentity")
 }
 
+func (v *AuditUserIdentity) newObject() objectValue {
+	return new(AuditUserIdentity)
+}
+
 func (v *AuditUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -239,6 +255,10 @@ func (v AzureCommunicationServicesUserIdentity) encodeMembers(e *objectEncoder) 
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.azureCommunicationServicesUserIdentity")
+}
+
+func (v *AzureCommunicationServicesUserIdentity) newObject() objectValue {
+	return new(AzureCommunicationServicesUserIdentity)
 }
 
 func (v *AzureCommunicationServicesUserIdentity) decodeObject(d *objectDecoder) error {
@@ -295,6 +315,10 @@ func (v *BackupRestoreRoot) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.backupRestoreRoot")
 }
 
+func (v *BackupRestoreRoot) newObject() objectValue {
+	return new(BackupRestoreRoot)
+}
+
 func (v *BackupRestoreRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -335,6 +359,10 @@ func (v ChatMessageFromIdentitySet) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageFromIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.chatMessageFromIdentitySet")
+}
+
+func (v *ChatMessageFromIdentitySet) newObject() objectValue {
+	return new(ChatMessageFromIdentitySet)
 }
 
 func (v *ChatMessageFromIdentitySet) decodeObject(d *objectDecoder) error {
@@ -384,6 +412,10 @@ func (v *ChatMessageMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.chatMessageMentionedIdentitySet")
 }
 
+func (v *ChatMessageMentionedIdentitySet) newObject() objectValue {
+	return new(ChatMessageMentionedIdentitySet)
+}
+
 func (v *ChatMessageMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -423,6 +455,10 @@ func (v ChatMessageReactionIdentitySet) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageReactionIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.chatMessageReactionIdentitySet")
+}
+
+func (v *ChatMessageReactionIdentitySet) newObject() objectValue {
+	return new(ChatMessageReactionIdentitySet)
 }
 
 func (v *ChatMessageReactionIdentitySet) decodeObject(d *objectDecoder) error {
@@ -470,6 +506,10 @@ func (v CommunicationsApplicationIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsApplicationIdentity")
+}
+
+func (v *CommunicationsApplicationIdentity) newObject() objectValue {
+	return new(CommunicationsApplicationIdentity)
 }
 
 func (v *CommunicationsApplicationIdentity) decodeObject(d *objectDecoder) error {
@@ -522,6 +562,10 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 	return unmarshalObject(data, v, "microsoft.graph.communicationsApplicationInstanceIdentity")
 }
 
+func (v *CommunicationsApplicationInstanceIdentity) newObject() objectValue {
+	return new(CommunicationsApplicationInstanceIdentity)
+}
+
 func (v *CommunicationsApplicationInstanceIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -561,6 +605,10 @@ func (v CommunicationsEncryptedIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsEncryptedIdentity")
+}
+
+func (v *CommunicationsEncryptedIdentity) newObject() objectValue {
+	return new(CommunicationsEncryptedIdentity)
 }
 
 func (v *CommunicationsEncryptedIdentity) decodeObject(d *objectDecoder) error {
@@ -604,6 +652,10 @@ func (v CommunicationsGuestIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsGuestIdentity")
+}
+
+func (v *CommunicationsGuestIdentity) newObject() objectValue {
+	return new(CommunicationsGuestIdentity)
 }
 
 func (v *CommunicationsGuestIdentity) decodeObject(d *objectDecoder) error {
@@ -679,6 +731,10 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsIdentitySet")
 }
 
+func (v *CommunicationsIdentitySet) newObject() objectValue {
+	return new(CommunicationsIdentitySet)
+}
+
 func (v *CommunicationsIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -726,6 +782,10 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsPhoneIdentity")
 }
 
+func (v *CommunicationsPhoneIdentity) newObject() objectValue {
+	return new(CommunicationsPhoneIdentity)
+}
+
 func (v *CommunicationsPhoneIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -769,6 +829,10 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsUserIdentity")
 }
 
+func (v *CommunicationsUserIdentity) newObject() objectValue {
+	return new(CommunicationsUserIdentity)
+}
+
 func (v *CommunicationsUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -807,6 +871,10 @@ func (v CustomEmojiFromIdentitySet) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CustomEmojiFromIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.customEmojiFromIdentitySet")
+}
+
+func (v *CustomEmojiFromIdentitySet) newObject() objectValue {
+	return new(CustomEmojiFromIdentitySet)
 }
 
 func (v *CustomEmojiFromIdentitySet) decodeObject(d *objectDecoder) error {
@@ -851,6 +919,10 @@ func (v *DetailsInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.detailsInfo")
 }
 
+func (v *DetailsInfo) newObject() objectValue {
+	return new(DetailsInfo)
+}
+
 func (v *DetailsInfo) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -890,6 +962,10 @@ func (v EmailIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *EmailIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.emailIdentity")
+}
+
+func (v *EmailIdentity) newObject() objectValue {
+	return new(EmailIdentity)
 }
 
 func (v *EmailIdentity) decodeObject(d *objectDecoder) error {
@@ -946,6 +1022,10 @@ func (v *EngagementIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.engagementIdentitySet")
 }
 
+func (v *EngagementIdentitySet) newObject() objectValue {
+	return new(EngagementIdentitySet)
+}
+
 func (v *EngagementIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -993,6 +1073,10 @@ func (v Entity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Entity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.entity")
+}
+
+func (v *Entity) newObject() objectValue {
+	return new(Entity)
 }
 
 func (v *Entity) decodeObject(d *objectDecoder) error {
@@ -1106,6 +1190,10 @@ func (v *ExchangeRestoreSession) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.exchangeRestoreSession")
 }
 
+func (v *ExchangeRestoreSession) newObject() objectValue {
+	return new(ExchangeRestoreSession)
+}
+
 func (v *ExchangeRestoreSession) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1155,6 +1243,10 @@ func (v *GranularMailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.granularMailboxRestoreArtifact")
 }
 
+func (v *GranularMailboxRestoreArtifact) newObject() objectValue {
+	return new(GranularMailboxRestoreArtifact)
+}
+
 func (v *GranularMailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1198,6 +1290,10 @@ func (v GroupIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *GroupIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.groupIdentity")
+}
+
+func (v *GroupIdentity) newObject() objectValue {
+	return new(GroupIdentity)
 }
 
 func (v *GroupIdentity) decodeObject(d *objectDecoder) error {
@@ -1250,6 +1346,10 @@ func (v Identity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Identity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.identity")
+}
+
+func (v *Identity) newObject() objectValue {
+	return new(Identity)
 }
 
 func (v *Identity) decodeObject(d *objectDecoder) error {
@@ -1397,6 +1497,10 @@ func (v *IdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.identitySet")
 }
 
+func (v *IdentitySet) newObject() objectValue {
+	return new(IdentitySet)
+}
+
 func (v *IdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1499,6 +1603,10 @@ func (v *Initiator) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.initiator")
 }
 
+func (v *Initiator) newObject() objectValue {
+	return new(Initiator)
+}
+
 func (v *Initiator) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1549,6 +1657,10 @@ func (v MailboxRestoreArtifact) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *MailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.mailboxRestoreArtifact")
+}
+
+func (v *MailboxRestoreArtifact) newObject() objectValue {
+	return new(MailboxRestoreArtifact)
 }
 
 func (v *MailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
@@ -1640,6 +1752,10 @@ func (v *MailboxRestoreArtifactsBulkAdditionRequest) UnmarshalJSON(data []byte) 
 	return unmarshalObject(data, v, "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest")
 }
 
+func (v *MailboxRestoreArtifactsBulkAdditionRequest) newObject() objectValue {
+	return new(MailboxRestoreArtifactsBulkAdditionRequest)
+}
+
 func (v *MailboxRestoreArtifactsBulkAdditionRequest) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1683,6 +1799,10 @@ func (v ProgramResource) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProgramResource) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.programResource")
+}
+
+func (v *ProgramResource) newObject() objectValue {
+	return new(ProgramResource)
 }
 
 func (v *ProgramResource) decodeObject(d *objectDecoder) error {
@@ -1774,6 +1894,10 @@ func (v *ProtectionUnitBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.protectionUnitBase")
 }
 
+func (v *ProtectionUnitBase) newObject() objectValue {
+	return new(ProtectionUnitBase)
+}
+
 func (v *ProtectionUnitBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1833,6 +1957,10 @@ func (v *ProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.provisionedIdentity")
 }
 
+func (v *ProvisionedIdentity) newObject() objectValue {
+	return new(ProvisionedIdentity)
+}
+
 func (v *ProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1872,6 +2000,10 @@ func (v ProvisioningServicePrincipal) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisioningServicePrincipal) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.provisioningServicePrincipal")
+}
+
+func (v *ProvisioningServicePrincipal) newObject() objectValue {
+	return new(ProvisioningServicePrincipal)
 }
 
 func (v *ProvisioningServicePrincipal) decodeObject(d *objectDecoder) error {
@@ -1915,6 +2047,10 @@ func (v ProvisioningSystem) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisioningSystem) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.provisioningSystem")
+}
+
+func (v *ProvisioningSystem) newObject() objectValue {
+	return new(ProvisioningSystem)
 }
 
 func (v *ProvisioningSystem) decodeObject(d *objectDecoder) error {
@@ -1980,6 +2116,10 @@ func (v *PublicError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.publicError")
 }
 
+func (v *PublicError) newObject() objectValue {
+	return new(PublicError)
+}
+
 func (v *PublicError) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2036,6 +2176,10 @@ func (v PublicErrorDetail) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicErrorDetail) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.publicErrorDetail")
+}
+
+func (v *PublicErrorDetail) newObject() objectValue {
+	return new(PublicErrorDetail)
 }
 
 func (v *PublicErrorDetail) decodeObject(d *objectDecoder) error {
@@ -2097,6 +2241,10 @@ func (v PublicInnerError) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicInnerError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.publicInnerError")
+}
+
+func (v *PublicInnerError) newObject() objectValue {
+	return new(PublicInnerError)
 }
 
 func (v *PublicInnerError) decodeObject(d *objectDecoder) error {
@@ -2162,6 +2310,10 @@ func (v RestoreArtifactBase) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreArtifactBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreArtifactBase")
+}
+
+func (v *RestoreArtifactBase) newObject() objectValue {
+	return new(RestoreArtifactBase)
 }
 
 func (v *RestoreArtifactBase) decodeObject(d *objectDecoder) error {
@@ -2297,6 +2449,10 @@ func (v *RestoreArtifactsBulkRequestBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreArtifactsBulkRequestBase")
 }
 
+func (v *RestoreArtifactsBulkRequestBase) newObject() objectValue {
+	return new(RestoreArtifactsBulkRequestBase)
+}
+
 func (v *RestoreArtifactsBulkRequestBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2404,6 +2560,10 @@ func (v *RestorePoint) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restorePoint")
 }
 
+func (v *RestorePoint) newObject() objectValue {
+	return new(RestorePoint)
+}
+
 func (v *RestorePoint) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2463,6 +2623,10 @@ func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restorePointSearchResponse")
 }
 
+func (v *RestorePointSearchResponse) newObject() objectValue {
+	return new(RestorePointSearchResponse)
+}
+
 func (v *RestorePointSearchResponse) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2513,6 +2677,10 @@ func (v RestorePointSearchResult) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestorePointSearchResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restorePointSearchResult")
+}
+
+func (v *RestorePointSearchResult) newObject() objectValue {
+	return new(RestorePointSearchResult)
 }
 
 func (v *RestorePointSearchResult) decodeObject(d *objectDecoder) error {
@@ -2579,6 +2747,10 @@ func (v *RestoreSearchArtifactQueryExpression) UnmarshalJSON(data []byte) error 
 	return unmarshalObject(data, v, "microsoft.graph.restoreSearchArtifactQueryExpression")
 }
 
+func (v *RestoreSearchArtifactQueryExpression) newObject() objectValue {
+	return new(RestoreSearchArtifactQueryExpression)
+}
+
 func (v *RestoreSearchArtifactQueryExpression) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2639,6 +2811,10 @@ func (v RestoreSessionArtifactCount) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreSessionArtifactCount) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreSessionArtifactCount")
+}
+
+func (v *RestoreSessionArtifactCount) newObject() objectValue {
+	return new(RestoreSessionArtifactCount)
 }
 
 func (v *RestoreSessionArtifactCount) decodeObject(d *objectDecoder) error {
@@ -2717,6 +2893,10 @@ func (v RestoreSessionBase) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreSessionBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreSessionBase")
+}
+
+func (v *RestoreSessionBase) newObject() objectValue {
+	return new(RestoreSessionBase)
 }
 
 func (v *RestoreSessionBase) decodeObject(d *objectDecoder) error {
@@ -2820,6 +3000,10 @@ func (v *RetentionPeriodChange) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.retentionPeriodChange")
 }
 
+func (v *RetentionPeriodChange) newObject() objectValue {
+	return new(RetentionPeriodChange)
+}
+
 func (v *RetentionPeriodChange) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2863,6 +3047,10 @@ func (v ServicePrincipalIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ServicePrincipalIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.servicePrincipalIdentity")
+}
+
+func (v *ServicePrincipalIdentity) newObject() objectValue {
+	return new(ServicePrincipalIdentity)
 }
 
 func (v *ServicePrincipalIdentity) decodeObject(d *objectDecoder) error {
@@ -2913,6 +3101,10 @@ func (v *SharePointGroupIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sharePointGroupIdentity")
 }
 
+func (v *SharePointGroupIdentity) newObject() objectValue {
+	return new(SharePointGroupIdentity)
+}
+
 func (v *SharePointGroupIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2956,6 +3148,10 @@ func (v SharePointIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *SharePointIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sharePointIdentity")
+}
+
+func (v *SharePointIdentity) newObject() objectValue {
+	return new(SharePointIdentity)
 }
 
 func (v *SharePointIdentity) decodeObject(d *objectDecoder) error {
@@ -3014,6 +3210,10 @@ func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sharePointIdentitySet")
 }
 
+func (v *SharePointIdentitySet) newObject() objectValue {
+	return new(SharePointIdentitySet)
+}
+
 func (v *SharePointIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -3064,6 +3264,10 @@ func (v *SolutionsRoot) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.solutionsRoot")
 }
 
+func (v *SolutionsRoot) newObject() objectValue {
+	return new(SolutionsRoot)
+}
+
 func (v *SolutionsRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -3103,6 +3307,10 @@ func (v *SourceProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sourceProvisionedIdentity")
 }
 
+func (v *SourceProvisionedIdentity) newObject() objectValue {
+	return new(SourceProvisionedIdentity)
+}
+
 func (v *SourceProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -3140,6 +3348,10 @@ func (v TargetProvisionedIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TargetProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.targetProvisionedIdentity")
+}
+
+func (v *TargetProvisionedIdentity) newObject() objectValue {
+	return new(TargetProvisionedIdentity)
 }
 
 func (v *TargetProvisionedIdentity) decodeObject(d *objectDecoder) error {
@@ -3184,6 +3396,10 @@ func (v TeamworkApplicationIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkApplicationIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkApplicationIdentity")
+}
+
+func (v *TeamworkApplicationIdentity) newObject() objectValue {
+	return new(TeamworkApplicationIdentity)
 }
 
 func (v *TeamworkApplicationIdentity) decodeObject(d *objectDecoder) error {
@@ -3231,6 +3447,10 @@ func (v *TeamworkConversationIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkConversationIdentity")
 }
 
+func (v *TeamworkConversationIdentity) newObject() objectValue {
+	return new(TeamworkConversationIdentity)
+}
+
 func (v *TeamworkConversationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -3269,6 +3489,10 @@ func (v TeamworkTagIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkTagIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkTagIdentity")
+}
+
+func (v *TeamworkTagIdentity) newObject() objectValue {
+	return new(TeamworkTagIdentity)
 }
 
 func (v *TeamworkTagIdentity) decodeObject(d *objectDecoder) error {
@@ -3316,6 +3540,10 @@ func (v TeamworkUserIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkUserIdentity")
+}
+
+func (v *TeamworkUserIdentity) newObject() objectValue {
+	return new(TeamworkUserIdentity)
 }
 
 func (v *TeamworkUserIdentity) decodeObject(d *objectDecoder) error {
@@ -3370,6 +3598,10 @@ func (v *TimePeriod) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.timePeriod")
 }
 
+func (v *TimePeriod) newObject() objectValue {
+	return new(TimePeriod)
+}
+
 func (v *TimePeriod) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -3416,6 +3648,10 @@ func (v UserIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.userIdentity")
+}
+
+func (v *UserIdentity) newObject() objectValue {
+	return new(UserIdentity)
 }
 
 func (v *UserIdentity) decodeObject(d *objectDecoder) error {

@@ -36,6 +36,10 @@ func (v *CallRecordsUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.callRecords.userIdentity")
 }
 
+func (v *CallRecordsUserIdentity) newObject() objectValue {
+	return new(CallRecordsUserIdentity)
+}
+
 func (v *CallRecordsUserIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)

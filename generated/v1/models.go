@@ -45,6 +45,10 @@ func (v *AiInteractionMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.aiInteractionMentionedIdentitySet")
 }
 
+func (v *AiInteractionMentionedIdentitySet) newObject() objectValue {
+	return new(AiInteractionMentionedIdentitySet)
+}
+
 func (v *AiInteractionMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -97,6 +101,10 @@ func (v *ArtifactQuery) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.artifactQuery")
 }
 
+func (v *ArtifactQuery) newObject() objectValue {
+	return new(ArtifactQuery)
+}
+
 func (v *ArtifactQuery) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -140,6 +148,10 @@ func (v AzureCommunicationServicesUserIdentity) encodeMembers(e *objectEncoder) 
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.azureCommunicationServicesUserIdentity")
+}
+
+func (v *AzureCommunicationServicesUserIdentity) newObject() objectValue {
+	return new(AzureCommunicationServicesUserIdentity)
 }
 
 func (v *AzureCommunicationServicesUserIdentity) decodeObject(d *objectDecoder) error {
@@ -200,6 +212,10 @@ func (v *BackupRestoreRoot) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.backupRestoreRoot")
 }
 
+func (v *BackupRestoreRoot) newObject() objectValue {
+	return new(BackupRestoreRoot)
+}
+
 func (v *BackupRestoreRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -241,6 +257,10 @@ func (v ChatMessageFromIdentitySet) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageFromIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.chatMessageFromIdentitySet")
+}
+
+func (v *ChatMessageFromIdentitySet) newObject() objectValue {
+	return new(ChatMessageFromIdentitySet)
 }
 
 func (v *ChatMessageFromIdentitySet) decodeObject(d *objectDecoder) error {
@@ -286,6 +306,10 @@ func (v *ChatMessageMentionedIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.chatMessageMentionedIdentitySet")
 }
 
+func (v *ChatMessageMentionedIdentitySet) newObject() objectValue {
+	return new(ChatMessageMentionedIdentitySet)
+}
+
 func (v *ChatMessageMentionedIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -324,6 +348,10 @@ func (v ChatMessageReactionIdentitySet) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ChatMessageReactionIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.chatMessageReactionIdentitySet")
+}
+
+func (v *ChatMessageReactionIdentitySet) newObject() objectValue {
+	return new(ChatMessageReactionIdentitySet)
 }
 
 func (v *ChatMessageReactionIdentitySet) decodeObject(d *objectDecoder) error {
@@ -371,6 +399,10 @@ func (v CommunicationsApplicationIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsApplicationIdentity")
+}
+
+func (v *CommunicationsApplicationIdentity) newObject() objectValue {
+	return new(CommunicationsApplicationIdentity)
 }
 
 func (v *CommunicationsApplicationIdentity) decodeObject(d *objectDecoder) error {
@@ -423,6 +455,10 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 	return unmarshalObject(data, v, "microsoft.graph.communicationsApplicationInstanceIdentity")
 }
 
+func (v *CommunicationsApplicationInstanceIdentity) newObject() objectValue {
+	return new(CommunicationsApplicationInstanceIdentity)
+}
+
 func (v *CommunicationsApplicationInstanceIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -462,6 +498,10 @@ func (v CommunicationsEncryptedIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsEncryptedIdentity")
+}
+
+func (v *CommunicationsEncryptedIdentity) newObject() objectValue {
+	return new(CommunicationsEncryptedIdentity)
 }
 
 func (v *CommunicationsEncryptedIdentity) decodeObject(d *objectDecoder) error {
@@ -505,6 +545,10 @@ func (v CommunicationsGuestIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsGuestIdentity")
+}
+
+func (v *CommunicationsGuestIdentity) newObject() objectValue {
+	return new(CommunicationsGuestIdentity)
 }
 
 func (v *CommunicationsGuestIdentity) decodeObject(d *objectDecoder) error {
@@ -580,6 +624,10 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsIdentitySet")
 }
 
+func (v *CommunicationsIdentitySet) newObject() objectValue {
+	return new(CommunicationsIdentitySet)
+}
+
 func (v *CommunicationsIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -627,6 +675,10 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsPhoneIdentity")
 }
 
+func (v *CommunicationsPhoneIdentity) newObject() objectValue {
+	return new(CommunicationsPhoneIdentity)
+}
+
 func (v *CommunicationsPhoneIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -668,6 +720,10 @@ func (v CommunicationsUserIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.communicationsUserIdentity")
+}
+
+func (v *CommunicationsUserIdentity) newObject() objectValue {
+	return new(CommunicationsUserIdentity)
 }
 
 func (v *CommunicationsUserIdentity) decodeObject(d *objectDecoder) error {
@@ -713,6 +769,10 @@ func (v *DetailsInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.detailsInfo")
 }
 
+func (v *DetailsInfo) newObject() objectValue {
+	return new(DetailsInfo)
+}
+
 func (v *DetailsInfo) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -752,6 +812,10 @@ func (v EmailIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *EmailIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.emailIdentity")
+}
+
+func (v *EmailIdentity) newObject() objectValue {
+	return new(EmailIdentity)
 }
 
 func (v *EmailIdentity) decodeObject(d *objectDecoder) error {
@@ -808,6 +872,10 @@ func (v *EngagementIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.engagementIdentitySet")
 }
 
+func (v *EngagementIdentitySet) newObject() objectValue {
+	return new(EngagementIdentitySet)
+}
+
 func (v *EngagementIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -855,6 +923,10 @@ func (v Entity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Entity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.entity")
+}
+
+func (v *Entity) newObject() objectValue {
+	return new(Entity)
 }
 
 func (v *Entity) decodeObject(d *objectDecoder) error {
@@ -968,6 +1040,10 @@ func (v *ExchangeRestoreSession) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.exchangeRestoreSession")
 }
 
+func (v *ExchangeRestoreSession) newObject() objectValue {
+	return new(ExchangeRestoreSession)
+}
+
 func (v *ExchangeRestoreSession) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1015,6 +1091,10 @@ func (v GranularMailboxRestoreArtifact) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *GranularMailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.granularMailboxRestoreArtifact")
+}
+
+func (v *GranularMailboxRestoreArtifact) newObject() objectValue {
+	return new(GranularMailboxRestoreArtifact)
 }
 
 func (v *GranularMailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
@@ -1068,6 +1148,10 @@ func (v Identity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *Identity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.identity")
+}
+
+func (v *Identity) newObject() objectValue {
+	return new(Identity)
 }
 
 func (v *Identity) decodeObject(d *objectDecoder) error {
@@ -1207,6 +1291,10 @@ func (v *IdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.identitySet")
 }
 
+func (v *IdentitySet) newObject() objectValue {
+	return new(IdentitySet)
+}
+
 func (v *IdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1305,6 +1393,10 @@ func (v *Initiator) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.initiator")
 }
 
+func (v *Initiator) newObject() objectValue {
+	return new(Initiator)
+}
+
 func (v *Initiator) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1355,6 +1447,10 @@ func (v MailboxRestoreArtifact) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *MailboxRestoreArtifact) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.mailboxRestoreArtifact")
+}
+
+func (v *MailboxRestoreArtifact) newObject() objectValue {
+	return new(MailboxRestoreArtifact)
 }
 
 func (v *MailboxRestoreArtifact) decodeObject(d *objectDecoder) error {
@@ -1446,6 +1542,10 @@ func (v *MailboxRestoreArtifactsBulkAdditionRequest) UnmarshalJSON(data []byte) 
 	return unmarshalObject(data, v, "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest")
 }
 
+func (v *MailboxRestoreArtifactsBulkAdditionRequest) newObject() objectValue {
+	return new(MailboxRestoreArtifactsBulkAdditionRequest)
+}
+
 func (v *MailboxRestoreArtifactsBulkAdditionRequest) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1523,6 +1623,10 @@ func (v *ProtectionUnitBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.protectionUnitBase")
 }
 
+func (v *ProtectionUnitBase) newObject() objectValue {
+	return new(ProtectionUnitBase)
+}
+
 func (v *ProtectionUnitBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1579,6 +1683,10 @@ func (v *ProvisionedIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.provisionedIdentity")
 }
 
+func (v *ProvisionedIdentity) newObject() objectValue {
+	return new(ProvisionedIdentity)
+}
+
 func (v *ProvisionedIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1618,6 +1726,10 @@ func (v ProvisioningServicePrincipal) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisioningServicePrincipal) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.provisioningServicePrincipal")
+}
+
+func (v *ProvisioningServicePrincipal) newObject() objectValue {
+	return new(ProvisioningServicePrincipal)
 }
 
 func (v *ProvisioningServicePrincipal) decodeObject(d *objectDecoder) error {
@@ -1661,6 +1773,10 @@ func (v ProvisioningSystem) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *ProvisioningSystem) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.provisioningSystem")
+}
+
+func (v *ProvisioningSystem) newObject() objectValue {
+	return new(ProvisioningSystem)
 }
 
 func (v *ProvisioningSystem) decodeObject(d *objectDecoder) error {
@@ -1726,6 +1842,10 @@ func (v *PublicError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.publicError")
 }
 
+func (v *PublicError) newObject() objectValue {
+	return new(PublicError)
+}
+
 func (v *PublicError) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -1782,6 +1902,10 @@ func (v PublicErrorDetail) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicErrorDetail) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.publicErrorDetail")
+}
+
+func (v *PublicErrorDetail) newObject() objectValue {
+	return new(PublicErrorDetail)
 }
 
 func (v *PublicErrorDetail) decodeObject(d *objectDecoder) error {
@@ -1843,6 +1967,10 @@ func (v PublicInnerError) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *PublicInnerError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.publicInnerError")
+}
+
+func (v *PublicInnerError) newObject() objectValue {
+	return new(PublicInnerError)
 }
 
 func (v *PublicInnerError) decodeObject(d *objectDecoder) error {
@@ -1908,6 +2036,10 @@ func (v RestoreArtifactBase) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreArtifactBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreArtifactBase")
+}
+
+func (v *RestoreArtifactBase) newObject() objectValue {
+	return new(RestoreArtifactBase)
 }
 
 func (v *RestoreArtifactBase) decodeObject(d *objectDecoder) error {
@@ -2043,6 +2175,10 @@ func (v *RestoreArtifactsBulkRequestBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreArtifactsBulkRequestBase")
 }
 
+func (v *RestoreArtifactsBulkRequestBase) newObject() objectValue {
+	return new(RestoreArtifactsBulkRequestBase)
+}
+
 func (v *RestoreArtifactsBulkRequestBase) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2150,6 +2286,10 @@ func (v *RestorePoint) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restorePoint")
 }
 
+func (v *RestorePoint) newObject() objectValue {
+	return new(RestorePoint)
+}
+
 func (v *RestorePoint) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2209,6 +2349,10 @@ func (v *RestorePointSearchResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restorePointSearchResponse")
 }
 
+func (v *RestorePointSearchResponse) newObject() objectValue {
+	return new(RestorePointSearchResponse)
+}
+
 func (v *RestorePointSearchResponse) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2259,6 +2403,10 @@ func (v RestorePointSearchResult) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestorePointSearchResult) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restorePointSearchResult")
+}
+
+func (v *RestorePointSearchResult) newObject() objectValue {
+	return new(RestorePointSearchResult)
 }
 
 func (v *RestorePointSearchResult) decodeObject(d *objectDecoder) error {
@@ -2318,6 +2466,10 @@ func (v RestoreSessionArtifactCount) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreSessionArtifactCount) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreSessionArtifactCount")
+}
+
+func (v *RestoreSessionArtifactCount) newObject() objectValue {
+	return new(RestoreSessionArtifactCount)
 }
 
 func (v *RestoreSessionArtifactCount) decodeObject(d *objectDecoder) error {
@@ -2396,6 +2548,10 @@ func (v RestoreSessionBase) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *RestoreSessionBase) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.restoreSessionBase")
+}
+
+func (v *RestoreSessionBase) newObject() objectValue {
+	return new(RestoreSessionBase)
 }
 
 func (v *RestoreSessionBase) decodeObject(d *objectDecoder) error {
@@ -2488,6 +2644,10 @@ func (v *ServicePrincipalIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.servicePrincipalIdentity")
 }
 
+func (v *ServicePrincipalIdentity) newObject() objectValue {
+	return new(ServicePrincipalIdentity)
+}
+
 func (v *ServicePrincipalIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2559,6 +2719,10 @@ func (v *ServiceStatus) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.serviceStatus")
 }
 
+func (v *ServiceStatus) newObject() objectValue {
+	return new(ServiceStatus)
+}
+
 func (v *ServiceStatus) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2612,6 +2776,10 @@ func (v *SharePointGroupIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sharePointGroupIdentity")
 }
 
+func (v *SharePointGroupIdentity) newObject() objectValue {
+	return new(SharePointGroupIdentity)
+}
+
 func (v *SharePointGroupIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2655,6 +2823,10 @@ func (v SharePointIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *SharePointIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sharePointIdentity")
+}
+
+func (v *SharePointIdentity) newObject() objectValue {
+	return new(SharePointIdentity)
 }
 
 func (v *SharePointIdentity) decodeObject(d *objectDecoder) error {
@@ -2713,6 +2885,10 @@ func (v *SharePointIdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.sharePointIdentitySet")
 }
 
+func (v *SharePointIdentitySet) newObject() objectValue {
+	return new(SharePointIdentitySet)
+}
+
 func (v *SharePointIdentitySet) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2763,6 +2939,10 @@ func (v *SolutionsRoot) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.solutionsRoot")
 }
 
+func (v *SolutionsRoot) newObject() objectValue {
+	return new(SolutionsRoot)
+}
+
 func (v *SolutionsRoot) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2805,6 +2985,10 @@ func (v TeamworkApplicationIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkApplicationIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkApplicationIdentity")
+}
+
+func (v *TeamworkApplicationIdentity) newObject() objectValue {
+	return new(TeamworkApplicationIdentity)
 }
 
 func (v *TeamworkApplicationIdentity) decodeObject(d *objectDecoder) error {
@@ -2852,6 +3036,10 @@ func (v *TeamworkConversationIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkConversationIdentity")
 }
 
+func (v *TeamworkConversationIdentity) newObject() objectValue {
+	return new(TeamworkConversationIdentity)
+}
+
 func (v *TeamworkConversationIdentity) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -2890,6 +3078,10 @@ func (v TeamworkTagIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkTagIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkTagIdentity")
+}
+
+func (v *TeamworkTagIdentity) newObject() objectValue {
+	return new(TeamworkTagIdentity)
 }
 
 func (v *TeamworkTagIdentity) decodeObject(d *objectDecoder) error {
@@ -2933,6 +3125,10 @@ func (v TeamworkUserIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *TeamworkUserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.teamworkUserIdentity")
+}
+
+func (v *TeamworkUserIdentity) newObject() objectValue {
+	return new(TeamworkUserIdentity)
 }
 
 func (v *TeamworkUserIdentity) decodeObject(d *objectDecoder) error {
@@ -2986,6 +3182,10 @@ func (v *TimePeriod) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.timePeriod")
 }
 
+func (v *TimePeriod) newObject() objectValue {
+	return new(TimePeriod)
+}
+
 func (v *TimePeriod) decodeObject(d *objectDecoder) error {
 	v.decodeMembers(d)
 	return d.finish(&v.ODataType, &v.AdditionalData)
@@ -3032,6 +3232,10 @@ func (v UserIdentity) encodeMembers(e *objectEncoder) {
 // members without a field go to AdditionalData. A JSON null leaves v unchanged.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v, "microsoft.graph.userIdentity")
+}
+
+func (v *UserIdentity) newObject() objectValue {
+	return new(UserIdentity)
 }
 
 func (v *UserIdentity) decodeObject(d *objectDecoder) error {

@@ -288,9 +288,11 @@ func (d *objectDecoder) finish(odataType *string, additional *map[string]json.Ra
 }
 
 // objectValue is implemented by the pointer of every generated structured
-// type: it takes its members from a decoder.
+// type: it takes its members from a decoder, and newObject returns a new
+// value of the same type (it may be called on a nil pointer).
 type objectValue interface {
 	decodeObject(d *objectDecoder) error
+	newObject() objectValue
 }
 
 // unmarshalObject is the UnmarshalJSON of generated structured types: a
@@ -307,35 +309,29 @@ func unmarshalObject(data []byte, v objectValue, what string) error {
 	return v.decodeObject(d)
 }
 
-// decodeStruct decodes a JSON object into a new T without parsing it twice.
-func decodeStruct[T any, P interface {
-	*T
-	objectValue
-}](data []byte) (P, error) {
+// decodeStruct decodes a JSON object into a new value of P's type without
+// parsing it twice. P is a pointer type, so one instance of this function
+// serves every generated type.
+func decodeStruct[P objectValue](data []byte) (P, error) {
+	var zero P
+	v := zero.newObject().(P)
 	d, err := newObjectDecoder(data)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	v := P(new(T))
 	return v, v.decodeObject(d)
 }
 
 // decodeStructMember fills a property of a structured type that has no
 // derived types.
-func decodeStructMember[T any, P interface {
-	*T
-	objectValue
-}](d *objectDecoder, name string, dst *Nullable[P]) {
-	decodeMemberWith(d, name, dst, decodeStruct[T, P])
+func decodeStructMember[P objectValue](d *objectDecoder, name string, dst *Nullable[P]) {
+	decodeMemberWith(d, name, dst, decodeStruct[P])
 }
 
 // decodeStructList fills a collection of a structured type that has no
 // derived types.
-func decodeStructList[T any, P interface {
-	*T
-	objectValue
-}](d *objectDecoder, name string, dst *[]P) {
-	decodeListWith(d, name, dst, decodeStruct[T, P])
+func decodeStructList[P objectValue](d *objectDecoder, name string, dst *[]P) {
+	decodeListWith(d, name, dst, decodeStruct[P])
 }
 
 // decodeMember fills a single-valued property if the object has it.
