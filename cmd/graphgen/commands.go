@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/graphgen/graphgen/cmd/graphgen/internal/fetch"
 	"github.com/graphgen/graphgen/parser"
@@ -17,22 +18,29 @@ import (
 
 const fetchUsage = `Usage: graphgen fetch -version v1.0|beta -o FILE [-base-url URL] [-timeout 2m]
 
-Downloads the $metadata document of a Graph version to FILE, for example
+Downloads the $metadata document of a Graph version to FILE. For example
 
   graphgen fetch -version beta -o metadata/graph-beta.xml
+
+saves https://graph.microsoft.com/beta/$metadata as metadata/graph-beta.xml.
+
+-base-url is the host root, without the version: fetch appends
+/VERSION/$metadata to it, so -base-url http://localhost:8080 -version v1.0
+downloads http://localhost:8080/v1.0/$metadata. (The -base-url of generate
+is different: the service root of the generated client, version included.)
 
 The download is conditional: FILE.etag remembers the ETag and Last-Modified of
 the copy, and an unchanged document is not written again.
 `
 
 func runFetch(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("fetch", fetchUsage, stderr)
+	fs := newFlagSet("fetch", fetchUsage, stdout)
 	version := fs.String("version", "v1.0", "Graph `VERSION`: v1.0 or beta (e.g. -version beta)")
-	baseURL := fs.String("base-url", "", "Graph host root the version is appended to (`URL`; default "+
-		fetch.DefaultBaseURL+"; e.g. -base-url http://localhost:8080)")
+	baseURL := fs.String("base-url", "", "Graph host root, without the version: /VERSION/$metadata is appended\n"+
+		"(`URL`; default "+fetch.DefaultBaseURL+"; e.g. -base-url http://localhost:8080)")
 	out := fs.String("o", "", "output `FILE` (required; e.g. -o metadata/graph-v1.0.xml)")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "time limit for the whole download (e.g. -timeout 30s)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
@@ -58,47 +66,76 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-const diffUsage = `Usage: graphgen diff [-root NAME_OR_PATH ...] [-json] OLD.xml NEW.xml
+const diffUsage = `Usage: graphgen diff [-root NAME_OR_PATH ...] [-json] [-exit-code] OLD.xml NEW.xml
 
 Lists what changed between two metadata documents, restricted to the closure
 of the roots on each side (the whole documents without roots), and marks the
 breaking changes with the rule that makes them breaking. For example
 
   graphgen diff -root microsoft.graph.exchangeRestoreSession old.xml new.xml
+
+A root that only one document has, such as a type added in NEW.xml, selects
+nothing in the other, so everything it needs shows as added (or removed); a
+root that neither has is an error.
+
+The exit status is 0 whatever the changes, unless -exit-code is given: then
+it is 1 when there are breaking changes, for CI. Errors exit 2 (usage) or 3.
 `
 
 func runDiff(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("diff", diffUsage, stderr)
+	fs := newFlagSet("diff", diffUsage, stdout)
 	var roots stringList
 	fs.Var(&roots, "root", "a qualified type name or container path, repeatable (`NAME_OR_PATH`; e.g. -root microsoft.graph.user)")
 	asJSON := fs.Bool("json", false, "print the changelog as JSON (e.g. -json)")
-	derived := fs.Bool("derived-entities", false, "also select entity types derived from selected ones")
+	failOnBreaking := fs.Bool("exit-code", false, "exit with status 1 when there are breaking changes (e.g. -exit-code in CI)")
+	derived := fs.Bool("derived-entities", false, "also select the entity types derived from selected ones (e.g.\n"+
+		"-root microsoft.graph.restoreSessionBase -derived-entities also compares exchangeRestoreSession)")
 	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
 		return usageError{fmt.Errorf("want two documents, OLD.xml NEW.xml; got %d arguments", fs.NArg())}
 	}
 
-	old, err := parseFile(fs.Arg(0), *strict)
-	if err != nil {
-		return err
-	}
-	new, err := parseFile(fs.Arg(1), *strict)
-	if err != nil {
-		return err
-	}
-	policy := parser.DefaultDerivedPolicy
-	policy.Entity = *derived
-	cl, err := diff.CompareModels(old, new, roots, policy)
+	cl, err := compareFiles(fs.Arg(0), fs.Arg(1), roots, *derived, *strict)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return cl.WriteJSON(stdout)
+		err = cl.WriteJSON(stdout)
+	} else {
+		err = cl.WriteText(stdout)
 	}
-	return cl.WriteText(stdout)
+	if err == nil && *failOnBreaking && len(cl.Breaking()) > 0 {
+		return statusError{code: exitFound}
+	}
+	return err
+}
+
+// compareFiles parses two documents and compares the closures of the
+// roots in them.
+func compareFiles(oldPath, newPath string, roots []string, derived, strict bool) (diff.Changelog, error) {
+	old, err := parseFile(oldPath, strict)
+	if err != nil {
+		return diff.Changelog{}, err
+	}
+	new, err := parseFile(newPath, strict)
+	if err != nil {
+		return diff.Changelog{}, err
+	}
+	for _, root := range roots {
+		if !strings.HasPrefix(root, "/") && old.Type(root) == nil && new.Type(root) == nil {
+			return diff.Changelog{}, unknownRoot(new, root, fmt.Sprintf(" in %s or %s", oldPath, newPath))
+		}
+	}
+	policy := parser.DefaultDerivedPolicy
+	policy.Entity = derived
+	cl, err := diff.CompareModels(old, new, roots, policy)
+	if err != nil {
+		return diff.Changelog{}, fmt.Errorf("compare %s with %s: %w", oldPath, newPath, err)
+	}
+	return cl, nil
 }
 
 func parseFile(path string, strict bool) (*parser.Model, error) {
@@ -124,14 +161,15 @@ For example
 var errNoRoots = errors.New("no -root given")
 
 func runExtract(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("extract", extractUsage, stderr)
+	fs := newFlagSet("extract", extractUsage, stdout)
 	var roots stringList
 	fs.Var(&roots, "root", "a qualified type name or container path, repeatable and required (`NAME_OR_PATH`)")
 	metadata := fs.String("metadata", "", "the full CSDL document (`FILE`; e.g. -metadata graph-v1.0.xml)")
 	out := fs.String("o", "", "output `FILE`, or - for standard output (e.g. -o metadata/restore.xml)")
-	derived := fs.Bool("derived-entities", false, "also select entity types derived from selected ones")
+	derived := fs.Bool("derived-entities", false, "also select the entity types derived from selected ones (e.g.\n"+
+		"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
 	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	switch {
@@ -193,8 +231,8 @@ pinning it in documentation and go.mod, for example
 `
 
 func runVersion(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("version", versionUsage, stderr)
-	if err := parseFlags(fs, args); err != nil {
+	fs := newFlagSet("version", versionUsage, stdout)
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	info, ok := debug.ReadBuildInfo()

@@ -5,8 +5,11 @@
 //
 //	//go:generate go run github.com/graphgen/graphgen/cmd/graphgen -metadata ../metadata/v1.0.xml -root /solutions/backupRestore/exchangeRestoreSessions
 //
-// The subcommands are generate (the default), fetch, diff, extract and
-// version; "graphgen <command> -h" explains each flag with an example.
+// The subcommands are generate (the default), fetch, diff, extract,
+// permissions and version; "graphgen help <command>" explains each flag
+// with an example. Every command exits with 0 on success, 1 when it found
+// changes (generate -check, diff -exit-code), 2 for a usage error and 3
+// for any other error.
 //
 // generate runs five steps: read the document (a file, or a URL that is
 // downloaded to the user cache), resolve it into a model, select the

@@ -35,16 +35,36 @@ func init() {
 	}
 }
 
-// exitError ends the program with a code after the command has already
-// said why, such as -check finding stale files.
-type exitError struct{ code int }
+// Exit statuses, the same for every subcommand.
+const (
+	exitOK    = 0 // success
+	exitFound = 1 // -check found stale files, or diff -exit-code breaking changes
+	exitUsage = 2 // a mistake in the command line or the config file
+	exitError = 3 // anything else: unreadable metadata, a file graphgen will not overwrite, ...
+)
 
-func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+// exitCodes explains the exit statuses; "graphgen help" prints it.
+const exitCodes = `Exit status, for every command:
+  0  success
+  1  changes found: generate -check found files to update (listed on
+     stderr), or diff -exit-code found breaking changes
+  2  usage error: a bad flag, argument or config file value
+  3  any other error, such as unreadable metadata or an unknown root
+`
 
-// usageError is a mistake in the command line; it exits with status 2.
+// statusError ends the program with a status after the command has
+// already said why, such as -check finding stale files.
+type statusError struct{ code int }
+
+func (e statusError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a mistake in the command line or the config file; it
+// exits with status 2.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
+
+func (e usageError) Unwrap() error { return e.err }
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -53,33 +73,55 @@ func run(args []string, stdout, stderr io.Writer) int {
 		name, rest = args[0], args[1:]
 	}
 	if name == "help" {
-		fmt.Fprint(stdout, overview())
-		return 0
+		return runHelp(rest, stdout, stderr)
 	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stderr, "graphgen: unknown command %q\n\n%s", name, overview())
-		return 2
+		return exitUsage
 	}
+	return exitStatus(name, cmd.run(rest, stdout, stderr), stderr)
+}
 
-	err := cmd.run(rest, stdout, stderr)
-	var exit exitError
+// exitStatus reports err of the named command on stderr and returns the
+// exit status for it.
+func exitStatus(name string, err error, stderr io.Writer) int {
+	var status statusError
 	var usage usageError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
-		return 0
-	case errors.As(err, &exit):
-		return exit.code
+		return exitOK
+	case errors.As(err, &status):
+		return status.code
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "graphgen %s: %v\nRun \"graphgen %s -h\" for help.\n", name, usage.err, name)
-		return 2
+		fmt.Fprintf(stderr, "graphgen %s: %v\nRun \"graphgen help %s\" for help.\n", name, usage.err, name)
+		return exitUsage
 	default:
 		fmt.Fprintf(stderr, "graphgen %s: %v\n", name, err)
-		return 1
+		return exitError
 	}
 }
 
-// overview lists the subcommands.
+// runHelp prints the overview, or with a command name that command's
+// usage and flags, to stdout.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stdout, overview())
+		return exitOK
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "graphgen help: want at most one command name, got %q\n", args)
+		return exitUsage
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "graphgen help: unknown command %q\n\n%s", args[0], overview())
+		return exitUsage
+	}
+	return exitStatus(args[0], cmd.run([]string{"-h"}, stdout, stderr), stderr)
+}
+
+// overview lists the subcommands and the exit statuses.
 func overview() string {
 	var b strings.Builder
 	b.WriteString("Usage: graphgen [command] [flags]\n\nCommands:\n")
@@ -89,33 +131,53 @@ func overview() string {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fmt.Fprintf(&b, "  %-9s %s\n", name, commands[name].summary)
+		fmt.Fprintf(&b, "  %-11s %s\n", name, commands[name].summary)
 	}
-	b.WriteString("\nWithout a command, graphgen runs generate. Run \"graphgen <command> -h\" for its flags.\n")
+	b.WriteString("\nWithout a command, graphgen runs generate. \"graphgen help <command>\" (or\n" +
+		"\"graphgen <command> -h\") prints a command's usage and flags.\n\n")
+	b.WriteString(exitCodes)
 	return b.String()
 }
 
-// newFlagSet makes a flag set that prints usage, then the flags, to
-// stderr and returns errors instead of exiting.
-func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("graphgen "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fmt.Fprint(stderr, "\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	return fs
+// flagSet is a flag.FlagSet that knows its command's usage text. It
+// prints nothing itself while parsing: -h writes the usage to stdout, and
+// a bad flag comes back as a usageError.
+type flagSet struct {
+	*flag.FlagSet
+	usage  string
+	stdout io.Writer
 }
 
-// parseFlags parses args; a bad flag is a usageError (flag has already
-// printed the message and the usage).
-func parseFlags(fs *flag.FlagSet, args []string) error {
+// newFlagSet makes the flag set of the named command.
+func newFlagSet(name, usage string, stdout io.Writer) *flagSet {
+	fs := flag.NewFlagSet("graphgen "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flagSet{FlagSet: fs, usage: usage, stdout: stdout}
+}
+
+// parse parses args. For -h it prints the usage and the flags to stdout
+// and returns flag.ErrHelp; a bad flag is a usageError.
+func (fs *flagSet) parse(args []string) error {
 	err := fs.Parse(args)
-	if err == nil || errors.Is(err, flag.ErrHelp) {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		fs.printUsage(fs.stdout)
 		return err
+	default:
+		return usageError{err}
 	}
-	return exitError{code: 2}
+}
+
+// printUsage writes the usage text and the flags with their defaults.
+func (fs *flagSet) printUsage(w io.Writer) {
+	fmt.Fprint(w, fs.usage)
+	fmt.Fprint(w, "\nFlags:\n")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // stringList is a flag that may be repeated.
@@ -123,6 +185,7 @@ type stringList []string
 
 func (l *stringList) String() string { return strings.Join(*l, ",") }
 
+// Set appends v.
 func (l *stringList) Set(v string) error {
 	*l = append(*l, v)
 	return nil

@@ -50,7 +50,7 @@ const (
 // cannot be read or parsed; stdout gets the report and stderr only the
 // usage text.
 func runPermissions(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("permissions", permissionsUsage, stderr)
+	fs := newFlagSet("permissions", permissionsUsage, stdout)
 	var roots stringList
 	opts := generateOptions{timeout: fetch.DefaultTimeout}
 	fs.StringVar(&opts.Metadata, "metadata", "", "CSDL document: a file or an http(s) URL (`FILE|URL`; required)")
@@ -59,9 +59,10 @@ func runPermissions(args []string, stdout, stderr io.Writer) error {
 	provisioning := fs.String("provisioning", "", "provisioningInfo.json when -permissions names a file (`FILE`)")
 	fs.Var(&roots, "root", "a qualified type name or container path, repeatable; none means the whole document\n"+
 		"(`NAME_OR_PATH`; e.g. -root /solutions/backupRestore/restoreSessions)")
-	fs.BoolVar(&opts.DerivedEntities, "derived-entities", false, "also select entity types derived from selected ones")
+	fs.BoolVar(&opts.DerivedEntities, "derived-entities", false, "also select the entity types derived from selected ones (e.g.\n"+
+		"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if opts.Metadata == "" || *source == "" || fs.NArg() > 0 {
@@ -252,7 +253,7 @@ func (r permissionsReport) writeText(w io.Writer) error {
 	}
 	tw.Flush()
 
-	fmt.Fprintf(&b, "\nNo permissions published for %d requests:\n", len(r.Unmatched))
+	fmt.Fprintf(&b, "\nNo permissions published for %s:\n", plural(len(r.Unmatched), "requests"))
 	tw = tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	for _, u := range r.Unmatched {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", u.Method, u.HTTPMethod, u.Path)
@@ -260,8 +261,8 @@ func (r permissionsReport) writeText(w io.Writer) error {
 	tw.Flush()
 
 	s := r.Summary
-	fmt.Fprintf(&b, "\n%d request methods: %d with permissions for every path, %d for some paths, %d for none\n",
-		s.Methods, s.MatchedAll, s.MatchedSome, s.Unmatched)
+	fmt.Fprintf(&b, "\n%s: %d with permissions for every path, %d for some paths, %d for none\n",
+		plural(s.Methods, "request methods"), s.MatchedAll, s.MatchedSome, s.Unmatched)
 	_, err := io.WriteString(w, trimLineEnds(b.String()))
 	return err
 }

@@ -2,8 +2,10 @@ package diff
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/graphgen/graphgen/parser"
 )
@@ -77,6 +79,12 @@ type Change struct {
 // path, then kind and aspect.
 type Changelog struct {
 	Changes []Change `json:"changes"`
+
+	// RootsOnlyInOld and RootsOnlyInNew are the roots given to
+	// CompareModels that only one of the documents has, such as a type
+	// added in the new one; they select nothing in the other document.
+	RootsOnlyInOld []string `json:"rootsOnlyInOld,omitempty"`
+	RootsOnlyInNew []string `json:"rootsOnlyInNew,omitempty"`
 }
 
 // Breaking returns the breaking changes.
@@ -103,24 +111,59 @@ func Compare(old, new *parser.Selection) Changelog {
 }
 
 // CompareModels selects the closure of roots in both models with the
-// policy, or the whole models when roots is empty, and compares them.
+// policy, or the whole models when roots is empty, and compares them. A
+// root that only one model has, such as a type added in the new version,
+// selects nothing in the other, so its closure shows as added or removed;
+// the changelog lists such roots. A root that neither model has is an
+// error.
 func CompareModels(old, new *parser.Model, roots []string, policy parser.DerivedPolicy) (Changelog, error) {
-	oldSel, err := selectRoots(old, roots, policy)
-	if err != nil {
-		return Changelog{}, fmt.Errorf("diff: old document: %w", err)
+	if len(roots) == 0 {
+		return Compare(old.All(), new.All()), nil
 	}
-	newSel, err := selectRoots(new, roots, policy)
-	if err != nil {
-		return Changelog{}, fmt.Errorf("diff: new document: %w", err)
+	var oldRoots, newRoots, onlyOld, onlyNew []string
+	for _, root := range roots {
+		oldErr, newErr := findRoot(old, root), findRoot(new, root)
+		switch {
+		case oldErr != nil && newErr != nil:
+			return Changelog{}, fmt.Errorf("root %s is in neither document: %w", root, newErr)
+		case oldErr != nil:
+			onlyNew = append(onlyNew, root)
+		case newErr != nil:
+			onlyOld = append(onlyOld, root)
+		}
+		if oldErr == nil {
+			oldRoots = append(oldRoots, root)
+		}
+		if newErr == nil {
+			newRoots = append(newRoots, root)
+		}
 	}
-	return Compare(oldSel, newSel), nil
+
+	oldSel, err := old.Closure(oldRoots, policy)
+	if err != nil {
+		return Changelog{}, fmt.Errorf("old document: %w", err)
+	}
+	newSel, err := new.Closure(newRoots, policy)
+	if err != nil {
+		return Changelog{}, fmt.Errorf("new document: %w", err)
+	}
+	cl := Compare(oldSel, newSel)
+	cl.RootsOnlyInOld, cl.RootsOnlyInNew = onlyOld, onlyNew
+	return cl, nil
 }
 
-func selectRoots(m *parser.Model, roots []string, policy parser.DerivedPolicy) (*parser.Selection, error) {
-	if len(roots) == 0 {
-		return m.All(), nil
+// findRoot reports whether m has the root: a type of that name, or a
+// container path that resolves. Other mistakes, such as a primitive type
+// as a root, are left to Model.Closure.
+func findRoot(m *parser.Model, root string) error {
+	if strings.HasPrefix(root, "/") {
+		_, err := m.ResolvePath(root)
+		return err
 	}
-	return m.Closure(roots, policy)
+	if m.Type(root) == nil {
+		return errors.New("no such type")
+	}
+	return nil
 }
 
 var kindOrder = map[Kind]int{Removed: 0, Changed: 1, Added: 2}

@@ -262,3 +262,97 @@ func TestCompareRealPair(t *testing.T) {
 		t.Errorf("Breaking() = %v, want none", b)
 	}
 }
+
+func TestCompareRootOnOneSide(t *testing.T) {
+	container := `<EntityContainer Name="c"><EntitySet Name="es" EntityType="t.e"/></EntityContainer>`
+	tests := []struct {
+		name             string
+		old, new         string
+		root             string
+		want             []string
+		onlyOld, onlyNew []string
+		breaking         bool
+	}{
+		{"type added", entity + endE, entity + endE + `<ComplexType Name="c"><Property Name="p" Type="Edm.Int32"/></ComplexType>`, "t.c",
+			[]string{"added complex type t.c"}, nil, []string{"t.c"}, false},
+		{"type removed", entity + endE + `<ComplexType Name="c"/>`, entity + endE, "t.c",
+			[]string{"removed complex type t.c [breaking: removed]"}, []string{"t.c"}, nil, true},
+		{"path added", entity + endE, entity + endE + container, "/es",
+			[]string{"added entity set es (t.e)", "added entity type t.e [already in the old document, newly selected]"},
+			nil, []string{"/es"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl := changelog(t, tt.old, tt.new, tt.root)
+			if got := lines(cl); !slices.Equal(got, tt.want) {
+				t.Errorf("Compare(root %s):\n got %q\nwant %q", tt.root, got, tt.want)
+			}
+			if !slices.Equal(cl.RootsOnlyInOld, tt.onlyOld) || !slices.Equal(cl.RootsOnlyInNew, tt.onlyNew) {
+				t.Errorf("roots only in old, new = %q, %q; want %q, %q",
+					cl.RootsOnlyInOld, cl.RootsOnlyInNew, tt.onlyOld, tt.onlyNew)
+			}
+			if got := len(cl.Breaking()) > 0; got != tt.breaking {
+				t.Errorf("any breaking change: got %v, want %v", got, tt.breaking)
+			}
+		})
+	}
+}
+
+func TestCompareRootInNeither(t *testing.T) {
+	o, err := parser.Parse("old.xml", document(entity+endE))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := parser.Parse("new.xml", document(entity+endE))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"t.nope", "/nope"} {
+		_, err := diff.CompareModels(o, n, []string{"t.e", root}, parser.DefaultDerivedPolicy)
+		want := "root " + root + " is in neither document: "
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("CompareModels(root %s) error = %v, want it to start with %q", root, err, want)
+		}
+	}
+}
+
+func TestWriteTextNamesOneSidedRoots(t *testing.T) {
+	cl := changelog(t, ``, `<ComplexType Name="c"/>`, "t.c")
+	var text bytes.Buffer
+	if err := cl.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	want := "1 change, 0 breaking\nroot t.c is only in the new document\n\nAdditions:\n  added complex type t.c\n"
+	if text.String() != want {
+		t.Errorf("WriteText:\n%s\nwant:\n%s", text.String(), want)
+	}
+}
+
+// TestCompareRealPairAddedRoot compares the closure of a type that v1.0
+// gained between 2024-08 and 2026-08: the old side selects nothing, so
+// the type and all it needs show as added and nothing is breaking.
+func TestCompareRealPairAddedRoot(t *testing.T) {
+	old, new := realModel(t, v10Previous), realModel(t, v10Current)
+	const root = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"
+	cl, err := diff.CompareModels(old, new, []string{root}, parser.DefaultDerivedPolicy)
+	if err != nil {
+		t.Fatalf("CompareModels(root %s): %v", root, err)
+	}
+	if !slices.Equal(cl.RootsOnlyInNew, []string{root}) || len(cl.RootsOnlyInOld) != 0 {
+		t.Errorf("roots only in old, new = %q, %q; want none, [%s]", cl.RootsOnlyInOld, cl.RootsOnlyInNew, root)
+	}
+	for _, want := range []string{
+		"added entity type " + root,
+		"added entity type microsoft.graph.restoreArtifactsBulkRequestBase",
+		"added enum type microsoft.graph.restoreArtifactsBulkRequestStatus",
+	} {
+		if !slices.Contains(lines(cl), want) {
+			t.Errorf("changelog lacks %q", want)
+		}
+	}
+	for _, ch := range cl.Changes {
+		if ch.Kind != diff.Added {
+			t.Errorf("change %q, want only additions", ch)
+		}
+	}
+}

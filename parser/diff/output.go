@@ -47,11 +47,23 @@ func orNone(s string) string {
 	return s
 }
 
-// WriteText writes the changelog for people: a count, then the breaking
-// changes, the additions and the other changes, one per line.
+// WriteText writes the changelog for people: a count, the roots only one
+// document has, then the breaking changes, the additions and the other
+// changes, one per line.
 func (c Changelog) WriteText(w io.Writer) error {
-	breaking := len(c.Breaking())
-	if _, err := fmt.Fprintf(w, "%d changes, %d breaking\n", len(c.Changes), breaking); err != nil {
+	noun := "changes"
+	if len(c.Changes) == 1 {
+		noun = "change"
+	}
+	var head strings.Builder
+	fmt.Fprintf(&head, "%d %s, %d breaking\n", len(c.Changes), noun, len(c.Breaking()))
+	for _, root := range c.RootsOnlyInOld {
+		fmt.Fprintf(&head, "root %s is only in the old document\n", root)
+	}
+	for _, root := range c.RootsOnlyInNew {
+		fmt.Fprintf(&head, "root %s is only in the new document\n", root)
+	}
+	if _, err := io.WriteString(w, head.String()); err != nil {
 		return fmt.Errorf("write changelog: %w", err)
 	}
 	sections := []struct {
