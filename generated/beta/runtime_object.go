@@ -83,6 +83,8 @@ func (e *objectEncoder) finish() ([]byte, error) {
 }
 
 // encodeMember writes a single-valued property unless it is absent.
+//
+//go:noinline
 func encodeMember[T any](e *objectEncoder, name string, v Nullable[T]) {
 	if v.IsPresent() {
 		e.value(name, v)
@@ -90,6 +92,8 @@ func encodeMember[T any](e *objectEncoder, name string, v Nullable[T]) {
 }
 
 // encodeList writes a collection property unless it is nil.
+//
+//go:noinline
 func encodeList[T any](e *objectEncoder, name string, v []T) {
 	if v != nil {
 		e.value(name, v)
@@ -105,6 +109,8 @@ type typedValue interface {
 // encodeMemberAs writes a property whose declared type has derived types:
 // a value of a derived type carries its @odata.type so that a reader can
 // tell which type it is.
+//
+//go:noinline
 func encodeMemberAs[T any](e *objectEncoder, name string, v Nullable[T], declared string) {
 	if !v.IsPresent() || e.err != nil {
 		return
@@ -124,6 +130,8 @@ func encodeMemberAs[T any](e *objectEncoder, name string, v Nullable[T], declare
 
 // encodeListAs writes a collection whose declared element type has derived
 // types, each element with its @odata.type where it differs.
+//
+//go:noinline
 func encodeListAs[T any](e *objectEncoder, name string, v []T, declared string) {
 	if v == nil || e.err != nil {
 		return
@@ -298,6 +306,8 @@ type objectValue interface {
 // unmarshalObject is the UnmarshalJSON of generated structured types: a
 // JSON null leaves v as it is, as encoding/json does; what names the type
 // in errors.
+//
+//go:noinline
 func unmarshalObject(data []byte, v objectValue, what string) error {
 	if isJSONNull(data) {
 		return nil
@@ -324,17 +334,23 @@ func decodeStruct[P objectValue](data []byte) (P, error) {
 
 // decodeStructMember fills a property of a structured type that has no
 // derived types.
+//
+//go:noinline
 func decodeStructMember[P objectValue](d *objectDecoder, name string, dst *Nullable[P]) {
 	decodeMemberWith(d, name, dst, decodeStruct[P])
 }
 
 // decodeStructList fills a collection of a structured type that has no
 // derived types.
+//
+//go:noinline
 func decodeStructList[P objectValue](d *objectDecoder, name string, dst *[]P) {
 	decodeListWith(d, name, dst, decodeStruct[P])
 }
 
 // decodeMember fills a single-valued property if the object has it.
+//
+//go:noinline
 func decodeMember[T any](d *objectDecoder, name string, dst *Nullable[T]) {
 	raw, ok := d.take(name)
 	if !ok || decodePlainString(raw, dst) {
@@ -372,6 +388,8 @@ func decodePlainString[T any](raw []byte, dst *Nullable[T]) bool {
 
 // decodeList fills a collection property if the object has it. A JSON
 // null leaves the collection nil, as if it were absent.
+//
+//go:noinline
 func decodeList[T any](d *objectDecoder, name string, dst *[]T) {
 	raw, ok := d.take(name)
 	if !ok {
@@ -384,6 +402,8 @@ func decodeList[T any](d *objectDecoder, name string, dst *[]T) {
 
 // decodeMemberWith fills a property whose declared type has derived types,
 // using a decode function that picks the Go type by @odata.type.
+//
+//go:noinline
 func decodeMemberWith[T any](d *objectDecoder, name string, dst *Nullable[T], decode func([]byte) (T, error)) {
 	raw, ok := d.take(name)
 	if !ok {
@@ -403,6 +423,8 @@ func decodeMemberWith[T any](d *objectDecoder, name string, dst *Nullable[T], de
 
 // decodeListWith fills a collection whose declared element type has
 // derived types.
+//
+//go:noinline
 func decodeListWith[T any](d *objectDecoder, name string, dst *[]T, decode func([]byte) (T, error)) {
 	raw, ok := d.take(name)
 	if !ok {
@@ -513,6 +535,8 @@ func (b typedBody) MarshalJSON() ([]byte, error) { return marshalAs(b.value, b.d
 // decodeValue decodes a response that wraps a primitive, enum or
 // collection result in {"value": ...}, as OData does for operation results
 // that are not entities or complex values.
+//
+//go:noinline
 func decodeValue[T any](data []byte) (T, error) {
 	var wrapper struct {
 		Value T `json:"value"`

@@ -123,6 +123,8 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 
 // newPager returns a Pager whose first page is the collection at path with
 // the query parameters, as for doJSON; decode decodes each item.
+//
+//go:noinline
 func newPager[T any](c *Client, path string, query []queryParam, opts *RequestOptions,
 	decode func([]byte) (T, error)) *Pager[T] {
 	p := &Pager[T]{client: c, opts: opts, decode: decode}
@@ -146,6 +148,8 @@ func pagerFromLink[T any](c *Client, link string, opts *RequestOptions,
 
 // listAll returns an iterator over all items of the collection at path,
 // as for newPager.
+//
+//go:noinline
 func listAll[T any](ctx context.Context, c *Client, path string, query []queryParam,
 	opts *RequestOptions, decode func([]byte) (T, error)) iter.Seq2[T, error] {
 	return newPager(c, path, query, opts, decode).All(ctx)

@@ -20,6 +20,8 @@ import (
 //
 // Known limitation: the response headers of a success, such as Location
 // for 202 Accepted, are not returned.
+//
+//go:noinline
 func doJSON[T any](ctx context.Context, c *Client, method, path string, query []queryParam,
 	body any, opts *RequestOptions, decode func([]byte) (T, error)) (T, error) {
 	var zero T
@@ -40,6 +42,8 @@ func doJSON[T any](ctx context.Context, c *Client, method, path string, query []
 
 // doNoContent sends a request like doJSON and ignores the body of a 2xx
 // response.
+//
+//go:noinline
 func doNoContent(ctx context.Context, c *Client, method, path string, query []queryParam,
 	body any, opts *RequestOptions) error {
 	u, err := c.endpoint(path, query)
@@ -52,6 +56,8 @@ func doNoContent(ctx context.Context, c *Client, method, path string, query []qu
 
 // decodeJSON decodes data into a new T with encoding/json. It is the
 // decode function for results that are not polymorphic.
+//
+//go:noinline
 func decodeJSON[T any](data []byte) (T, error) {
 	var v T
 	if err := json.Unmarshal(data, &v); err != nil {
@@ -136,6 +142,8 @@ func (c *Client) open(ctx context.Context, method string, u *url.URL, body *requ
 // doStream sends a request like doJSON and returns the body of a 2xx
 // response unread, for media content ($value) and Edm.Stream results,
 // which are not JSON. The caller closes it.
+//
+//go:noinline
 func doStream(ctx context.Context, c *Client, method, path string, query []queryParam,
 	body any, opts *RequestOptions) (io.ReadCloser, error) {
 	u, err := c.endpoint(path, query)
