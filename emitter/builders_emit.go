@@ -102,7 +102,8 @@ func (g *generator) emitBuilder(b *builder) {
 	f.Line()
 
 	f.Add(comment("Path returns the escaped URL path the builder addresses, relative to the base URL."))
-	f.Func().Params(jen.Id("b").Op("*").Id(b.name)).Id("Path").Params().String().Block(jen.Return(jen.Id("b").Dot("path")))
+	f.Func().Params(jen.Id("b").Op("*").Id(b.name)).Id("Path").Params().String().
+		Block(jen.Return(jen.Id("b").Dot("path")))
 	f.Line()
 
 	if b.collection {
@@ -191,7 +192,8 @@ func (g *generator) emitItemMethods(f *jen.File, b *builder) {
 	}
 
 	if b.access.Read {
-		f.Add(comment("Get reads the entity (GET). A nil opts sends no query options." + g.permissionDoc(b.name, "Get")))
+		f.Add(comment("Get reads the entity (GET). A nil opts sends no query options." +
+			g.permissionDoc(b.name, "Get")))
 		f.Func().Add(recv.Clone()).Id("Get").Params(ctxParam(), jen.Id("opts").Op("*").Id("QueryOptions")).
 			Params(result, jen.Error()).Block(
 			jen.Return(call("MethodGet", jen.Id("opts").Dot("queryParams").Call(), jen.Nil(),
@@ -379,7 +381,8 @@ func (g *generator) emitParams(op *parser.Operation, name string) {
 // emitODataParams writes the method that turns a function's parameters
 // into OData literals for the URL.
 func (g *generator) emitODataParams(f *jen.File, op *parser.Operation, name string, fields []string) {
-	f.Func().Params(jen.Id("p").Op("*").Id(name)).Id("odataParams").Params().Index().Id("odataParam").BlockFunc(func(b *jen.Group) {
+	recv := jen.Id("p").Op("*").Id(name)
+	f.Func().Params(recv).Id("odataParams").Params().Index().Id("odataParam").BlockFunc(func(b *jen.Group) {
 		b.If(jen.Id("p").Op("==").Nil()).Block(jen.Return(jen.Nil()))
 		b.Var().Id("out").Index().Id("odataParam")
 		for i, p := range op.NonBindingParameters() {
@@ -393,7 +396,8 @@ func (g *generator) emitODataParams(f *jen.File, op *parser.Operation, name stri
 				b.If(field.Clone().Op("!=").Nil()).Block(add(jen.Id("literalJSON").Call(field.Clone())))
 				continue
 			}
-			b.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field.Clone()).Dot("Get").Call(), jen.Id("ok")).Block(
+			get := jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(field.Clone()).Dot("Get").Call()
+			b.If(get, jen.Id("ok")).Block(
 				add(g.literal(p.Type.Type, jen.Id("v"))),
 			).Else().If(field.Clone().Dot("IsNull").Call()).Block(add(jen.Id("literalNull")))
 		}
@@ -461,8 +465,8 @@ func (g *generator) emitMediaMethods(f *jen.File, b *builder) {
 			"the returned body.", commentWidth) + g.permissionDoc(b.name, "Content")))
 		f.Func().Add(recv.Clone()).Id("Content").Params(ctxParam(), jen.Id("opts").Op("*").Id("RequestOptions")).
 			Params(jen.Qual("io", "ReadCloser"), jen.Error()).Block(
-			jen.Return(jen.Id("doStream").Call(jen.Id("ctx"), jen.Id("b").Dot("client"), jen.Qual(httpPkg, "MethodGet"),
-				path.Clone(), jen.Nil(), jen.Nil(), jen.Id("opts"))),
+			jen.Return(jen.Id("doStream").Call(jen.Id("ctx"), jen.Id("b").Dot("client"),
+				jen.Qual(httpPkg, "MethodGet"), path.Clone(), jen.Nil(), jen.Nil(), jen.Id("opts"))),
 		)
 		f.Line()
 	}
@@ -472,8 +476,9 @@ func (g *generator) emitMediaMethods(f *jen.File, b *builder) {
 			g.permissionDoc(b.name, "PutContent")))
 		f.Func().Add(recv.Clone()).Id("PutContent").Params(ctxParam(), jen.Id("content").Qual("io", "Reader"),
 			jen.Id("contentType").String(), jen.Id("opts").Op("*").Id("RequestOptions")).Error().Block(
-			jen.Return(jen.Id("doUpload").Call(jen.Id("ctx"), jen.Id("b").Dot("client"), jen.Qual(httpPkg, "MethodPut"),
-				path.Clone(), jen.Id("content"), jen.Id("contentType"), jen.Id("opts"))),
+			jen.Return(jen.Id("doUpload").Call(jen.Id("ctx"), jen.Id("b").Dot("client"),
+				jen.Qual(httpPkg, "MethodPut"), path.Clone(), jen.Id("content"), jen.Id("contentType"),
+				jen.Id("opts"))),
 		)
 		f.Line()
 	}

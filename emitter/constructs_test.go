@@ -151,8 +151,8 @@ func scanModel(tl *tally, doc string, m *parser.Model) {
 	for _, sc := range m.Schemas {
 		for _, e := range sc.EnumTypes {
 			scanEnum(tl, doc, e, names, deprecated)
-			typeGroups[strings.ToLower(exportedName(e.Name))] = append(typeGroups[strings.ToLower(exportedName(e.Name))],
-				e.QualifiedName())
+			key := strings.ToLower(exportedName(e.Name))
+			typeGroups[key] = append(typeGroups[key], e.QualifiedName())
 		}
 		for _, d := range sc.TypeDefinitions {
 			tl.add("TypeDefinition", doc, d.QualifiedName()+" ("+d.UnderlyingType.Name+")")
@@ -410,7 +410,8 @@ func scanOperation(tl *tally, doc string, op *parser.Operation, names func(strin
 	}
 }
 
-func scanContainer(tl *tally, doc string, c *parser.EntityContainer, deprecated func(string, parser.Annotations, string)) {
+func scanContainer(tl *tally, doc string, c *parser.EntityContainer,
+	deprecated func(string, parser.Annotations, string)) {
 	seen := map[string]string{}
 	root := func(name string) {
 		goName := exportedName(name)
@@ -518,7 +519,8 @@ func scanContainment(tl *tally, doc string, m *parser.Model) {
 
 // reaches reports whether to can be reached from from along edges, in at
 // least one step.
-func reaches(edges map[*parser.StructuredType][]*parser.StructuredType, from, to *parser.StructuredType) bool {
+func reaches(edges map[*parser.StructuredType][]*parser.StructuredType,
+	from, to *parser.StructuredType) bool {
 	seen := map[*parser.StructuredType]bool{}
 	stack := slices.Clone(edges[from])
 	for len(stack) > 0 {

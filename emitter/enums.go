@@ -102,7 +102,8 @@ func (g *generator) emitEnumMethods(f *jen.File, e *parser.EnumType) {
 	f.Line()
 
 	f.Add(comment("UnmarshalText accepts any value, so a member added to the service later is kept."))
-	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalText").
+		Params(jen.Id("text").Index().Byte()).Error().Block(
 		jen.Op("*").Id("v").Op("=").Id(name).Call(jen.Id("text")),
 		jen.Return(jen.Nil()),
 	)
@@ -121,7 +122,8 @@ func (g *generator) emitEvolvable(f *jen.File, e *parser.EnumType, recv *jen.Sta
 	if !e.IsFlags {
 		f.Add(comment("IsEvolvable reports whether v is declared after unknownFutureValue: the service sends\n" +
 			"such members only to requests with Prefer: include-unknown-enum-members."))
-		f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().Add(memberSwitch(evolvable, jen.True(), jen.False()))
+		f.Func().Add(recv.Clone()).Id("IsEvolvable").Params().Bool().
+			Add(memberSwitch(evolvable, jen.True(), jen.False()))
 		f.Line()
 		return
 	}
@@ -134,7 +136,8 @@ func (g *generator) emitEvolvable(f *jen.File, e *parser.EnumType, recv *jen.Sta
 		jen.Return(jen.False()),
 	)
 	f.Line()
-	f.Func().Add(recv.Clone()).Id("isEvolvableMember").Params().Bool().Add(memberSwitch(evolvable, jen.True(), jen.False()))
+	f.Func().Add(recv.Clone()).Id("isEvolvableMember").Params().Bool().
+		Add(memberSwitch(evolvable, jen.True(), jen.False()))
 	f.Line()
 }
 
@@ -193,20 +196,23 @@ func (g *generator) emitFlagMethods(f *jen.File, e *parser.EnumType) {
 
 	f.Add(comment("With returns v with the flag set."))
 	f.Func().Add(recv.Clone()).Id("With").Params(jen.Id("flag").Id(name)).Id(name).Block(
-		jen.Return(jen.Id(name).Call(jen.Id("flagsAdd").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("flag"))))),
+		jen.Return(jen.Id(name).Call(jen.Id("flagsAdd").Call(
+			jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("flag"))))),
 	)
 	f.Line()
 
 	f.Add(comment("Without returns v with the flag cleared."))
 	f.Func().Add(recv.Clone()).Id("Without").Params(jen.Id("flag").Id(name)).Id(name).Block(
-		jen.Return(jen.Id(name).Call(jen.Id("flagsRemove").Call(jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("flag"))))),
+		jen.Return(jen.Id(name).Call(jen.Id("flagsRemove").Call(
+			jen.String().Call(jen.Id("v")), jen.String().Call(jen.Id("flag"))))),
 	)
 	f.Line()
 
 	f.Add(comment("Flags returns the flags set in v, in the order they are written."))
 	f.Func().Add(recv.Clone()).Id("Flags").Params().Index().Id(name).BlockFunc(func(b *jen.Group) {
 		b.Var().Id("out").Index().Id(name)
-		b.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("flagsSplit").Call(jen.String().Call(jen.Id("v")))).Block(
+		split := jen.Id("flagsSplit").Call(jen.String().Call(jen.Id("v")))
+		b.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Add(split)).Block(
 			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(name).Call(jen.Id("s"))),
 		)
 		b.Return(jen.Id("out"))

@@ -61,7 +61,8 @@ func backupRestoreSelection(t *testing.T, model *parser.Model) *parser.Selection
 
 // findResult returns the answer for the Go method named goMethod (of any
 // builder type) that sends httpMethod to path.
-func findResult(methods []emitter.MethodPermissions, goMethod, httpMethod, path string) (permissions.Result, bool) {
+func findResult(methods []emitter.MethodPermissions,
+	goMethod, httpMethod, path string) (permissions.Result, bool) {
 	for _, m := range methods {
 		if !strings.HasSuffix(m.Method, "."+goMethod) || m.HTTPMethod != httpMethod {
 			continue
@@ -100,7 +101,8 @@ const (
 // path only), so those methods must say none are published.
 func TestBackupRestorePermissions(t *testing.T) {
 	model, table := loadRealData(t)
-	methods, err := emitter.RequestPermissions(backupRestoreSelection(t, model), emitter.Config{Permissions: table})
+	methods, err := emitter.RequestPermissions(backupRestoreSelection(t, model),
+		emitter.Config{Permissions: table})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,7 +74,8 @@ func permissionLiterals(s permissions.SchemeResult) []jen.Code {
 			fields = append(fields, jen.Id("Least").Op(":").True())
 		}
 		if len(p.AlsoRequires) > 0 {
-			fields = append(fields, jen.Id("AlsoRequires").Op(":").Index().String().Values(literals(p.AlsoRequires)...))
+			also := jen.Index().String().Values(literals(p.AlsoRequires)...)
+			fields = append(fields, jen.Id("AlsoRequires").Op(":").Add(also))
 		}
 		out[i] = jen.Values(fields...)
 	}

@@ -97,7 +97,8 @@ func TestPermissionsOffLeavesOutputUnchanged(t *testing.T) {
 	for _, scenario := range scenarios(t) {
 		without := fileMap(generateScenario(t, scenario))
 		for name, content := range without {
-			if name == "permissions.go" || name == "runtime_permissions.go" || strings.Contains(content, "// Permissions") {
+			if name == "permissions.go" || name == "runtime_permissions.go" ||
+				strings.Contains(content, "// Permissions") {
 				t.Errorf("%s: %s mentions permissions without a permissions table", scenario, name)
 			}
 		}

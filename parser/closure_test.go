@@ -139,7 +139,8 @@ func TestClosureFromContainerPath(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			m := realModel(t, tt.file)
-			sel, err := m.Closure([]string{"/solutions/backupRestore/exchangeRestoreSessions"}, parser.DefaultDerivedPolicy)
+			roots := []string{"/solutions/backupRestore/exchangeRestoreSessions"}
+			sel, err := m.Closure(roots, parser.DefaultDerivedPolicy)
 			if err != nil {
 				t.Fatalf("Closure: %v", err)
 			}
@@ -149,14 +150,16 @@ func TestClosureFromContainerPath(t *testing.T) {
 			}
 			solutions := m.Container().Singleton("solutions")
 			if !slices.Equal(sel.Singletons, []*parser.Singleton{solutions}) || len(sel.EntitySets) != 0 {
-				t.Errorf("%s: Singletons = %v, EntitySets = %v; want only solutions", tt.file, sel.Singletons, sel.EntitySets)
+				t.Errorf("%s: Singletons = %v, EntitySets = %v; want only solutions",
+					tt.file, sel.Singletons, sel.EntitySets)
 			}
 			root := m.StructuredType("microsoft.graph.solutionsRoot")
 			backup := m.StructuredType("microsoft.graph.backupRestoreRoot")
 			session := m.StructuredType("microsoft.graph.exchangeRestoreSession")
 			for _, s := range []*parser.StructuredType{root, backup} {
 				if !sel.Includes(s) || !sel.PathOnly(s) {
-					t.Errorf("%s: %s Includes %v PathOnly %v, want both true", tt.file, s.Name, sel.Includes(s), sel.PathOnly(s))
+					t.Errorf("%s: %s Includes %v PathOnly %v, want both true",
+						tt.file, s.Name, sel.Includes(s), sel.PathOnly(s))
 				}
 			}
 			if !sel.Includes(session) || sel.PathOnly(session) {
@@ -300,13 +303,17 @@ func TestResolvePath(t *testing.T) {
 		}
 		last := steps[len(steps)-1]
 		kinds := 0
-		for _, set := range []bool{last.EntitySet != nil, last.Singleton != nil, last.Navigation != nil, last.Key, last.Cast != nil} {
+		sets := []bool{
+			last.EntitySet != nil, last.Singleton != nil, last.Navigation != nil, last.Key, last.Cast != nil,
+		}
+		for _, set := range sets {
 			if set {
 				kinds++
 			}
 		}
 		if kinds != 1 {
-			t.Errorf("ResolvePath(%s): last step sets %d of EntitySet/Singleton/Navigation/Key/Cast, want 1", tt.path, kinds)
+			t.Errorf("ResolvePath(%s): last step sets %d of EntitySet/Singleton/Navigation/Key/Cast, want 1",
+				tt.path, kinds)
 		}
 	}
 }
@@ -322,7 +329,8 @@ func TestResolvePathErrors(t *testing.T) {
 		{"/solutions/{id}", "not a collection"},
 		{"/users/manager", "without a key"},
 		{"/solutions/nope", "microsoft.graph.solutionsRoot has no navigation property nope"},
-		{"/solutions/backupRestore/restoreSessions/microsoft.graph.user", "cast microsoft.graph.user: not derived from microsoft.graph.restoreSessionBase"},
+		{"/solutions/backupRestore/restoreSessions/microsoft.graph.user",
+			"cast microsoft.graph.user: not derived from microsoft.graph.restoreSessionBase"},
 		{"/users/{id}/displayName", "has no navigation property displayName"},
 	}
 	for _, tt := range tests {

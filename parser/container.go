@@ -58,7 +58,8 @@ func readBindings(el *etree.Element) []NavigationPropertyBinding {
 	return out
 }
 
-func (r *reader) readImport(path elementPath, el *etree.Element, kind OperationKind, attr string) *OperationImport {
+func (r *reader) readImport(path elementPath, el *etree.Element, kind OperationKind,
+	attr string) *OperationImport {
 	imp := &OperationImport{
 		Kind:      kind,
 		Name:      el.SelectAttrValue("Name", ""),

@@ -21,6 +21,8 @@ type Error struct {
 	Err error
 }
 
+// Error formats the problem as file:line:column: path: message, leaving
+// out the position and the path when they are unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -45,6 +47,8 @@ type ErrorList []*Error
 // maxReported bounds how many problems Error prints.
 const maxReported = 10
 
+// Error lists the problems one per line, at most ten of them, followed by
+// a count of the rest.
 func (l ErrorList) Error() string {
 	var b strings.Builder
 	for i, e := range l {

@@ -35,10 +35,14 @@ func TestBadInput(t *testing.T) {
 		{"BOM only", "\xEF\xBB\xBF", "", "empty document"},
 		{"declaration only", `<?xml version="1.0"?>`, "", "no root element"},
 		{"not EDMX", `<html><body/></html>`, "html", "not an EDMX document"},
-		{"EDMX in another namespace", `<edmx:Edmx Version="4.0" xmlns:edmx="urn:other"/>`, "edmx:Edmx", "not an EDMX document"},
-		{"EDMX 1.0", strings.Replace(valid, `Version="4.0"`, `Version="1.0"`, 1), "Edmx", `unsupported EDMX version "1.0"`},
-		{"EDMX 3.0", strings.Replace(valid, `Version="4.0"`, `Version="3.0"`, 1), "Edmx", `unsupported EDMX version "3.0"`},
-		{"EDMX without version", strings.Replace(valid, `Version="4.0"`, ``, 1), "Edmx", `unsupported EDMX version ""`},
+		{"EDMX in another namespace", `<edmx:Edmx Version="4.0" xmlns:edmx="urn:other"/>`,
+			"edmx:Edmx", "not an EDMX document"},
+		{"EDMX 1.0", strings.Replace(valid, `Version="4.0"`, `Version="1.0"`, 1),
+			"Edmx", `unsupported EDMX version "1.0"`},
+		{"EDMX 3.0", strings.Replace(valid, `Version="4.0"`, `Version="3.0"`, 1),
+			"Edmx", `unsupported EDMX version "3.0"`},
+		{"EDMX without version", strings.Replace(valid, `Version="4.0"`, ``, 1),
+			"Edmx", `unsupported EDMX version ""`},
 		{"no DataServices", `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"/>`,
 			"Edmx", "want exactly one edmx:DataServices element, found 0"},
 		{"no schema", edmx(), "Edmx / DataServices", "no Schema element"},
@@ -64,17 +68,20 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			"duplicate property",
-			edmx(schema("example", "", `<ComplexType Name="a"><Property Name="p" Type="Edm.String" /><Property Name="p" Type="Edm.Int32" /></ComplexType>`)),
+			edmx(schema("example", "", `<ComplexType Name="a"><Property Name="p" Type="Edm.String" />`+
+				`<Property Name="p" Type="Edm.Int32" /></ComplexType>`)),
 			"Schema example / ComplexType a / Property p", "duplicate property",
 		},
 		{
 			"enum value not a number",
-			edmx(schema("example", "", `<EnumType Name="color"><Member Name="red" Value="0" /><Member Name="blue" Value="one" /></EnumType>`)),
+			edmx(schema("example", "", `<EnumType Name="color"><Member Name="red" Value="0" />`+
+				`<Member Name="blue" Value="one" /></EnumType>`)),
 			"Schema example / EnumType color / Member blue", `member value "one" is not an integer`,
 		},
 		{
 			"duplicate enum member",
-			edmx(schema("example", "", `<EnumType Name="color"><Member Name="red" /><Member Name="red" /></EnumType>`)),
+			edmx(schema("example", "",
+				`<EnumType Name="color"><Member Name="red" /><Member Name="red" /></EnumType>`)),
 			"Schema example / EnumType color / Member red", "duplicate member",
 		},
 		{
@@ -120,7 +127,8 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			"navigation to primitive type",
-			edmx(schema("example", "", `<EntityType Name="user"><NavigationProperty Name="n" Type="Collection(Edm.String)" /></EntityType>`)),
+			edmx(schema("example", "", `<EntityType Name="user">`+
+				`<NavigationProperty Name="n" Type="Collection(Edm.String)" /></EntityType>`)),
 			"Schema example / EntityType user / NavigationProperty n", "is not an entity type",
 		},
 		{
@@ -145,12 +153,14 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			"bad precision",
-			edmx(schema("example", "", `<ComplexType Name="a"><Property Name="p" Type="Edm.Decimal" Precision="high" /></ComplexType>`)),
+			edmx(schema("example", "", `<ComplexType Name="a">`+
+				`<Property Name="p" Type="Edm.Decimal" Precision="high" /></ComplexType>`)),
 			"Schema example / ComplexType a / Property p", `Precision "high" is not an integer`,
 		},
 		{
 			"type definition over a complex type",
-			edmx(schema("example", "", `<ComplexType Name="a" /><TypeDefinition Name="d" UnderlyingType="example.a" />`)),
+			edmx(schema("example", "",
+				`<ComplexType Name="a" /><TypeDefinition Name="d" UnderlyingType="example.a" />`)),
 			"Schema example / TypeDefinition d", `underlying type "example.a" is not an Edm primitive type`,
 		},
 		{
@@ -160,22 +170,26 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			"unknown parameter type",
-			edmx(schema("example", "", `<Function Name="f"><Parameter Name="p" Type="example.nope" /><ReturnType Type="Edm.String" /></Function>`)),
+			edmx(schema("example", "", `<Function Name="f"><Parameter Name="p" Type="example.nope" />`+
+				`<ReturnType Type="Edm.String" /></Function>`)),
 			"Schema example / Function f / Parameter p", "unknown type example.nope",
 		},
 		{
 			"unknown return type",
-			edmx(schema("example", "", `<Function Name="f"><ReturnType Type="Collection(example.nope)" /></Function>`)),
+			edmx(schema("example", "",
+				`<Function Name="f"><ReturnType Type="Collection(example.nope)" /></Function>`)),
 			"Schema example / Function f / ReturnType", "unknown type example.nope",
 		},
 		{
 			"entity set of a complex type",
-			edmx(schema("example", "", `<ComplexType Name="a" /><EntityContainer Name="svc"><EntitySet Name="as" EntityType="example.a" /></EntityContainer>`)),
+			edmx(schema("example", "", `<ComplexType Name="a" /><EntityContainer Name="svc">`+
+				`<EntitySet Name="as" EntityType="example.a" /></EntityContainer>`)),
 			"Schema example / EntityContainer svc / EntitySet as", "unknown entity type example.a",
 		},
 		{
 			"singleton of an unknown type",
-			edmx(schema("example", "", `<EntityContainer Name="svc"><Singleton Name="me" Type="example.user" /></EntityContainer>`)),
+			edmx(schema("example", "",
+				`<EntityContainer Name="svc"><Singleton Name="me" Type="example.user" /></EntityContainer>`)),
 			"Schema example / EntityContainer svc / Singleton me", "unknown entity type example.user",
 		},
 		{
@@ -282,7 +296,8 @@ func TestErrorListTruncates(t *testing.T) {
 	}
 	msg := err.Error()
 	if got := strings.Count(msg, "\n") + 1; got != 11 || !strings.HasSuffix(msg, "(and 2 more)") {
-		t.Errorf("Error() has %d lines and ends %q; want 10 errors and (and 2 more)", got, msg[strings.LastIndex(msg, "\n")+1:])
+		t.Errorf("Error() has %d lines and ends %q; want 10 errors and (and 2 more)",
+			got, msg[strings.LastIndex(msg, "\n")+1:])
 	}
 }
 
@@ -326,7 +341,8 @@ func TestMalformedXMLPosition(t *testing.T) {
 			continue
 		}
 		if e.Line != tt.wantLine || e.Column != tt.wantCol {
-			t.Errorf("%s: Line, Column = %d, %d; want %d, %d (%v)", tt.name, e.Line, e.Column, tt.wantLine, tt.wantCol, e)
+			t.Errorf("%s: Line, Column = %d, %d; want %d, %d (%v)",
+				tt.name, e.Line, e.Column, tt.wantLine, tt.wantCol, e)
 		}
 		msg := e.Error()
 		prefix := fmt.Sprintf("broken.xml:%d:%d: malformed XML", tt.wantLine, tt.wantCol)
@@ -355,7 +371,8 @@ func TestDanglingAnnotationTarget(t *testing.T) {
 		{"", "annotation target  names no element"},
 	}
 	for _, d := range dangling {
-		block := `<Annotations Target="` + d.target + `"><Annotation Term="Org.OData.Core.V1.Description" String="lost" /></Annotations>`
+		block := `<Annotations Target="` + d.target + `">` +
+			`<Annotation Term="Org.OData.Core.V1.Description" String="lost" /></Annotations>`
 		doc := edmx(schema("example", "", body+block))
 		wantPath := strings.TrimSpace("Schema example / Annotations " + d.target)
 
@@ -367,7 +384,8 @@ func TestDanglingAnnotationTarget(t *testing.T) {
 		if len(m.Warnings) != 1 || m.Warnings[0].Err.Path != wantPath ||
 			!strings.Contains(m.Warnings[0].String(), d.wantMsg) ||
 			m.Warnings[0].Fixup.Name != parser.FixupDanglingAnnotationTarget.Name {
-			t.Errorf("target %q: Warnings = %v, want one at %q containing %q", d.target, m.Warnings, wantPath, d.wantMsg)
+			t.Errorf("target %q: Warnings = %v, want one at %q containing %q",
+				d.target, m.Warnings, wantPath, d.wantMsg)
 		}
 		if got := m.StructuredType("example.a").Property("p").Annotations.Description(); got != "kept" {
 			t.Errorf("target %q: the valid block was lost, Description = %q", d.target, got)

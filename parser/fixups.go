@@ -26,6 +26,7 @@ type Warning struct {
 	Err   *Error
 }
 
+// String returns the repaired problem followed by the name of the fixup.
 func (w Warning) String() string { return w.Err.Error() + " (fixup " + w.Fixup.Name + ")" }
 
 // Options adjust Parse.

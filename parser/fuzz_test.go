@@ -22,22 +22,32 @@ func FuzzParse(f *testing.F) {
         <Property Name="id" Type="Edm.String" Nullable="false" />
         <Annotation Term="Core.Revisions">
           <Collection><Record>
-            <PropertyValue Property="Kind"><EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember></PropertyValue>
+            <PropertyValue Property="Kind">
+              <EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember>
+            </PropertyValue>
             <PropertyValue Property="Date" Date="2024-01-01" />
           </Record></Collection>
         </Annotation>
       </EntityType>
-      <Function Name="f" IsBound="true"><Parameter Name="b" Type="example.thing" /><ReturnType Type="Edm.String" /></Function>
+      <Function Name="f" IsBound="true">
+        <Parameter Name="b" Type="example.thing" />
+        <ReturnType Type="Edm.String" />
+      </Function>
       <Annotations Target="example.f(example.thing)/$ReturnType">
         <Annotation Term="Core.Description" String="d" />
       </Annotations>
-      <Annotations Target="example.thing/nope"><Annotation Term="Core.Computed" /></Annotations>`)), coreReference),
+      <Annotations Target="example.thing/nope">
+        <Annotation Term="Core.Computed" />
+      </Annotations>`)), coreReference),
 		edmx(schema("microsoft.graph", "graph", badEntity)),
-		edmx(schema("example", "self", `<EntityType Name="a" BaseType="self.b" /><EntityType Name="b" BaseType="self.a" />`)),
-		edmx(schema("example", "", `<EnumType Name="e" IsFlags="true"><Member Name="x" Value="1" /><Member Name="unknownFutureValue" /><Member Name="y" /></EnumType>`)),
+		edmx(schema("example", "self",
+			`<EntityType Name="a" BaseType="self.b" /><EntityType Name="b" BaseType="self.a" />`)),
+		edmx(schema("example", "", `<EnumType Name="e" IsFlags="true"><Member Name="x" Value="1" />`+
+			`<Member Name="unknownFutureValue" /><Member Name="y" /></EnumType>`)),
 		edmx(schema("example", "", `<Action Name="go"><Parameter Name="p" Type="example.nope" /></Action>
       <Annotations Target="example.go/q"><Annotation Term="Core.Computed" /></Annotations>`)),
-		edmx(schema("example", "", `<Function Name="f"><Parameter Name="p" Type="example.nope" /><ReturnType Type="Edm.String" /></Function>
+		edmx(schema("example", "", `<Function Name="f"><Parameter Name="p" Type="example.nope" />`+
+			`<ReturnType Type="Edm.String" /></Function>
       <Annotations Target="example.f/q"><Annotation Term="Core.Computed" /></Annotations>`)),
 		`<edmx:Edmx Version="1.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"/>`,
 		"<a>\n <b>\n </c>\n</a>\n",
@@ -78,7 +88,8 @@ func checkParse(data []byte) (problems []string) {
 		m, err := parser.ParseWith("fuzz.xml", data, opts)
 		if err != nil {
 			if m != nil {
-				problems = append(problems, fmt.Sprintf("strict=%v: a model was returned with the error %v", opts.Strict, err))
+				problems = append(problems,
+					fmt.Sprintf("strict=%v: a model was returned with the error %v", opts.Strict, err))
 			}
 			if err.Error() == "" {
 				problems = append(problems, fmt.Sprintf("strict=%v: empty error message", opts.Strict))

@@ -345,7 +345,8 @@ type pendingRef struct {
 	dst  *TypeRef
 }
 
-func (r *reader) readStructured(s *Schema, path elementPath, el *etree.Element, kind TypeKind) *StructuredType {
+func (r *reader) readStructured(s *Schema, path elementPath, el *etree.Element,
+	kind TypeKind) *StructuredType {
 	name, ok := requiredName(r, path, el)
 	if !ok {
 		return nil
@@ -414,7 +415,8 @@ func (r *reader) readProperty(owner *StructuredType, path elementPath, el *etree
 	return p
 }
 
-func (r *reader) readNavigation(owner *StructuredType, path elementPath, el *etree.Element) *NavigationProperty {
+func (r *reader) readNavigation(owner *StructuredType, path elementPath,
+	el *etree.Element) *NavigationProperty {
 	name, ok := requiredName(r, path, el)
 	if !ok {
 		return nil
@@ -484,7 +486,8 @@ func (r *reader) readTypeDefinition(s *Schema, path elementPath, el *etree.Eleme
 	return d
 }
 
-func (r *reader) readOperation(s *Schema, path elementPath, el *etree.Element, kind OperationKind) *Operation {
+func (r *reader) readOperation(s *Schema, path elementPath, el *etree.Element,
+	kind OperationKind) *Operation {
 	name := el.SelectAttrValue("Name", "")
 	path = path.with(el.Tag, name)
 	if name == "" {

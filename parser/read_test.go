@@ -44,7 +44,8 @@ const zooSchema = `
       </EntityType>
       <EntityType Name="enclosure" BaseType="base.thing" HasStream="true" OpenType="true">
         <NavigationProperty Name="residents" Type="Collection(zoo.animal)" Partner="enclosure" />
-        <NavigationProperty Name="keepers" Type="Collection(zoo.keeper)" ContainsTarget="true" Nullable="false" />
+        <NavigationProperty Name="keepers" Type="Collection(zoo.keeper)" ContainsTarget="true"
+          Nullable="false" />
       </EntityType>
       <EntityType Name="keeper" BaseType="base.thing" />
       <Action Name="feed" IsBound="true">
@@ -90,7 +91,8 @@ const baseSchema = `
       </EntityType>`
 
 // coreReference includes the Core vocabulary with the alias Core.
-const coreReference = `  <edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">
+const coreReference = "" +
+	`  <edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml">
     <edmx:Include Namespace="Org.OData.Core.V1" Alias="Core" />
   </edmx:Reference>
 `
@@ -294,7 +296,8 @@ func TestTypeRefAccessors(t *testing.T) {
 		got := []bool{ref.Primitive() != nil, ref.Structured() != nil, ref.Enum() != nil, ref.Definition() != nil}
 		want := []bool{tt.primitive, tt.structured, tt.enum, tt.definition}
 		if !slices.Equal(got, want) {
-			t.Errorf("animal/%s (%s): Primitive, Structured, Enum, Definition set = %v, want %v", tt.prop, ref.Name, got, want)
+			t.Errorf("animal/%s (%s): Primitive, Structured, Enum, Definition set = %v, want %v",
+				tt.prop, ref.Name, got, want)
 		}
 	}
 	if ref := feeding.Property("food").Type; ref.Primitive() == nil || ref.Primitive().Name != "Edm.String" {
@@ -351,7 +354,8 @@ func TestNavigationProperties(t *testing.T) {
 		got := []any{n.Target().Name, n.Type.Collection, n.ContainsTarget, n.Nullable, n.Partner}
 		want := []any{tt.target, tt.collection, tt.contains, tt.nullable, tt.partner}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s/%s: target, collection, contains, nullable, partner = %v, want %v", tt.owner, tt.name, got, want)
+			t.Errorf("%s/%s: target, collection, contains, nullable, partner = %v, want %v",
+				tt.owner, tt.name, got, want)
 		}
 	}
 	lion := m.StructuredType("zoo.lion")
@@ -378,7 +382,8 @@ func TestOperationsAndOverloads(t *testing.T) {
 			"Collection(example.zoo.animal)"},
 		{"example.zoo.openGates()", parser.KindAction, false, false, []string{"minutes"}, ""},
 		{"example.zoo.count(Collection(example.zoo.animal))", parser.KindFunction, true, true, nil, "Edm.Int64"},
-		{"example.zoo.heaviest(Edm.String)", parser.KindFunction, false, false, []string{"kind"}, "example.zoo.animal"},
+		{"example.zoo.heaviest(Edm.String)", parser.KindFunction, false, false, []string{"kind"},
+			"example.zoo.animal"},
 		{"example.zoo.heaviest()", parser.KindFunction, false, false, nil, "example.zoo.animal"},
 	}
 	bySignature := map[string]*parser.Operation{}
@@ -419,7 +424,8 @@ func TestOperationsAndOverloads(t *testing.T) {
 		t.Errorf("Operations(zoo.feed) = %d overloads, want 2", got)
 	}
 	feed := bySignature["example.zoo.feed(example.zoo.animal)"]
-	if got, want := feed.FullSignature(), "example.zoo.feed(example.zoo.animal,example.zoo.feeding)"; got != want {
+	want := "example.zoo.feed(example.zoo.animal,example.zoo.feeding)"
+	if got := feed.FullSignature(); got != want {
 		t.Errorf("FullSignature() = %s, want %s", got, want)
 	}
 	if feed.Parameters[1].Nullable {
@@ -521,7 +527,9 @@ func TestTermAliases(t *testing.T) {
 	for _, a := range as {
 		terms = append(terms, a.Term)
 	}
-	want := []string{parser.TermDescription, parser.TermLongDescription, parser.TermReadRestrictions, "Unknown.Term"}
+	want := []string{
+		parser.TermDescription, parser.TermLongDescription, parser.TermReadRestrictions, "Unknown.Term",
+	}
 	if !slices.Equal(terms, want) {
 		t.Errorf("terms = %v, want %v", terms, want)
 	}

@@ -130,7 +130,8 @@ func TestRealOperations(t *testing.T) {
 	if found == nil {
 		t.Fatal("no activate overload bound to restoreSessionBase")
 	}
-	if got, want := found.Signature(), "microsoft.graph.activate(microsoft.graph.restoreSessionBase)"; got != want {
+	want := "microsoft.graph.activate(microsoft.graph.restoreSessionBase)"
+	if got := found.Signature(); got != want {
 		t.Errorf("Signature() = %s, want %s", got, want)
 	}
 	if found.Kind != parser.KindAction || found.ReturnType == nil ||
@@ -138,7 +139,8 @@ func TestRealOperations(t *testing.T) {
 		t.Errorf("activate(restoreSessionBase): kind %v, return %+v; want an action returning restoreSessionBase",
 			found.Kind, found.ReturnType)
 	}
-	if got := m.BoundTo(m.StructuredType("microsoft.graph.restoreSessionBase"), false); !slices.Contains(got, found) {
+	base := m.StructuredType("microsoft.graph.restoreSessionBase")
+	if got := m.BoundTo(base, false); !slices.Contains(got, found) {
 		t.Errorf("BoundTo(restoreSessionBase) does not list activate")
 	}
 }
@@ -169,7 +171,9 @@ func TestRealTypeHierarchy(t *testing.T) {
 			t.Errorf("%s is in restoreSessionBase.Derived but its Base is %v", d.Name, d.Base)
 		}
 	}
-	for _, name := range []string{"exchangeRestoreSession", "oneDriveForBusinessRestoreSession", "sharePointRestoreSession"} {
+	for _, name := range []string{
+		"exchangeRestoreSession", "oneDriveForBusinessRestoreSession", "sharePointRestoreSession",
+	} {
 		if !slices.Contains(derived, name) {
 			t.Errorf("restoreSessionBase.Derived = %v, want it to contain %s", derived, name)
 		}
@@ -208,11 +212,12 @@ func TestRealOutOfLineAnnotations(t *testing.T) {
 		t.Errorf("backupRestoreRoot/protectionUnits ExplicitOperationBindings = %v, want %v", got, want)
 	}
 
-	p := m.StructuredType("microsoft.graph.mailboxRestoreArtifact").Property("restoredFolderName")
+	artifact := m.StructuredType("microsoft.graph.mailboxRestoreArtifact")
+	p := artifact.Property("restoredFolderName")
 	if p == nil || !p.Annotations.Computed() {
 		t.Errorf("mailboxRestoreArtifact/restoredFolderName: Computed() = false, want true (Annotations %v)", p)
 	}
-	if other := m.StructuredType("microsoft.graph.mailboxRestoreArtifact").Property("restoredFolderId"); other != nil && other.Annotations.Computed() {
+	if other := artifact.Property("restoredFolderId"); other != nil && other.Annotations.Computed() {
 		t.Errorf("mailboxRestoreArtifact/restoredFolderId: Computed() = true, want false")
 	}
 

@@ -176,7 +176,8 @@ func containerSlots(c *EntityContainer, child string) ([]*Annotations, error) {
 	return nil, fmt.Errorf("annotation target %s/%s names no container child", c.QualifiedName(), child)
 }
 
-func (r *reader) operationSlots(head, rest string, signatures map[string][]*Operation) ([]*Annotations, error) {
+func (r *reader) operationSlots(head, rest string,
+	signatures map[string][]*Operation) ([]*Annotations, error) {
 	sig, err := r.canonicalSignature(head)
 	if err != nil {
 		return nil, err

@@ -85,7 +85,8 @@ func (b *bencher) run(metadata, kiota string) (report, error) {
 	if err != nil {
 		return r, err
 	}
-	if err := writeModule(oursDir, "benchgen.local/ours", map[string]string{"main.go": oursProgram}); err != nil {
+	files := map[string]string{"main.go": oursProgram}
+	if err := writeModule(oursDir, "benchgen.local/ours", files); err != nil {
 		return r, err
 	}
 	if r.Ours.Source, err = countGo(filepath.Join(oursDir, generatedPackage)); err != nil {

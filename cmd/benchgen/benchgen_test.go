@@ -119,7 +119,9 @@ func TestTableRowsComparesSources(t *testing.T) {
 }
 
 func TestWarmProgramImportsOnlyImportablePackages(t *testing.T) {
-	got := warmProgram([]string{"fmt", "internal/abi", "net/http", "vendor/golang.org/x/net/idna", "runtime/cgo"})
+	got := warmProgram([]string{
+		"fmt", "internal/abi", "net/http", "vendor/golang.org/x/net/idna", "runtime/cgo",
+	})
 	for _, want := range []string{`_ "net/http"`, `_ "runtime/cgo"`, "\t\"fmt\"\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warm program lacks %s:\n%s", want, got)

@@ -65,7 +65,8 @@ type caches struct {
 func (c *caches) warm(pkgs []string) error {
 	c.std = filepath.Join(c.root, "cache-std")
 	dir := filepath.Join(c.root, "warm")
-	if err := writeModule(dir, "benchgen.local/warm", map[string]string{"main.go": warmProgram(pkgs)}); err != nil {
+	files := map[string]string{"main.go": warmProgram(pkgs)}
+	if err := writeModule(dir, "benchgen.local/warm", files); err != nil {
 		return err
 	}
 	_, _, err := c.tool.run(dir, c.std, "build", "-o", filepath.Join(dir, "hello"), ".")

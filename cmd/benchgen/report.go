@@ -102,7 +102,8 @@ func tableRows(r report) [][]string {
 	ours, their := r.Ours.Program, theirs.Program
 	add("program build wall", ours.Build.WallSeconds, their.Build.WallSeconds, seconds, true)
 	add("program build CPU", ours.Build.CPUSeconds, their.Build.CPUSeconds, seconds, true)
-	add("program build peak memory", float64(ours.Build.PeakRSSBytes), float64(their.Build.PeakRSSBytes), size, true)
+	add("program build peak memory",
+		float64(ours.Build.PeakRSSBytes), float64(their.Build.PeakRSSBytes), size, true)
 	add("program binary", float64(ours.BinaryBytes), float64(their.BinaryBytes), size, true)
 	add("program binary, -s -w", float64(ours.StrippedBytes), float64(their.StrippedBytes), size, true)
 	return rows

@@ -36,10 +36,12 @@ the copy, and an unchanged document is not written again.
 func runFetch(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("fetch", fetchUsage, stdout)
 	version := fs.String("version", "v1.0", "Graph `VERSION`: v1.0 or beta (e.g. -version beta)")
-	baseURL := fs.String("base-url", "", "Graph host root, without the version: /VERSION/$metadata is appended\n"+
-		"(`URL`; default "+fetch.DefaultBaseURL+"; e.g. -base-url http://localhost:8080)")
+	baseURL := fs.String("base-url", "",
+		"Graph host root, without the version: /VERSION/$metadata is appended\n"+
+			"(`URL`; default "+fetch.DefaultBaseURL+"; e.g. -base-url http://localhost:8080)")
 	out := fs.String("o", "", "output `FILE` (required; e.g. -o metadata/graph-v1.0.xml)")
-	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "time limit for the whole download (e.g. -timeout 30s)")
+	timeout := fs.Duration("timeout", fetch.DefaultTimeout,
+		"time limit for the whole download (e.g. -timeout 30s)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -85,11 +87,14 @@ it is 1 when there are breaking changes, for CI. Errors exit 2 (usage) or 3.
 func runDiff(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("diff", diffUsage, stdout)
 	var roots stringList
-	fs.Var(&roots, "root", "a qualified type name or container path, repeatable (`NAME_OR_PATH`; e.g. -root microsoft.graph.user)")
+	fs.Var(&roots, "root",
+		"a qualified type name or container path, repeatable (`NAME_OR_PATH`; e.g. -root microsoft.graph.user)")
 	asJSON := fs.Bool("json", false, "print the changelog as JSON (e.g. -json)")
-	failOnBreaking := fs.Bool("exit-code", false, "exit with status 1 when there are breaking changes (e.g. -exit-code in CI)")
-	derived := fs.Bool("derived-entities", false, "also select the entity types derived from selected ones (e.g.\n"+
-		"-root microsoft.graph.restoreSessionBase -derived-entities also compares exchangeRestoreSession)")
+	failOnBreaking := fs.Bool("exit-code", false,
+		"exit with status 1 when there are breaking changes (e.g. -exit-code in CI)")
+	derived := fs.Bool("derived-entities", false,
+		"also select the entity types derived from selected ones (e.g.\n"+
+			"-root microsoft.graph.restoreSessionBase -derived-entities also compares exchangeRestoreSession)")
 	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -154,7 +159,8 @@ annotations of all of these) as a small CSDL document. Generating from it
 gives the same code as generating the same roots from the full document.
 For example
 
-  graphgen extract -metadata graph-v1.0.xml -root /solutions/backupRestore/restoreSessions -o metadata/restore.xml
+  graphgen extract -metadata graph-v1.0.xml -root /solutions/backupRestore/restoreSessions` +
+	` -o metadata/restore.xml
 `
 
 // errNoRoots is returned by extract when no root is given.
@@ -166,8 +172,9 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&roots, "root", "a qualified type name or container path, repeatable and required (`NAME_OR_PATH`)")
 	metadata := fs.String("metadata", "", "the full CSDL document (`FILE`; e.g. -metadata graph-v1.0.xml)")
 	out := fs.String("o", "", "output `FILE`, or - for standard output (e.g. -o metadata/restore.xml)")
-	derived := fs.Bool("derived-entities", false, "also select the entity types derived from selected ones (e.g.\n"+
-		"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
+	derived := fs.Bool("derived-entities", false,
+		"also select the entity types derived from selected ones (e.g.\n"+
+			"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
 	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -239,7 +246,8 @@ func runVersion(args []string, stdout, stderr io.Writer) error {
 	if !ok {
 		return fmt.Errorf("no build information in the binary")
 	}
-	fmt.Fprintf(stdout, "graphgen %s %s%s (%s)\n", info.Main.Path, info.Main.Version, revision(info), info.GoVersion)
+	fmt.Fprintf(stdout, "graphgen %s %s%s (%s)\n",
+		info.Main.Path, info.Main.Version, revision(info), info.GoVersion)
 	return nil
 }
 

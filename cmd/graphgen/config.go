@@ -236,7 +236,8 @@ func checkPackageName(name string) error {
 		return fmt.Errorf("package name %q: want a Go identifier that is neither a keyword nor _", name)
 	case name == "main":
 		return errors.New("package name \"main\": the generated package is a library that other packages " +
-			"import, and package main cannot be imported; choose another with -package or \"package\" in the config file")
+			"import, and package main cannot be imported; " +
+			"choose another with -package or \"package\" in the config file")
 	}
 	return nil
 }

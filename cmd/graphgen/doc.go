@@ -3,7 +3,14 @@
 // runtime that needs only the standard library. It is meant to run from
 // //go:generate:
 //
-//	//go:generate go run github.com/graphgen/graphgen/cmd/graphgen -metadata ../metadata/v1.0.xml -root /solutions/backupRestore/exchangeRestoreSessions
+//	//go:generate go run github.com/graphgen/graphgen/cmd/graphgen
+//
+// with its settings in a graphgen.json next to the directive (see Config),
+// such as
+//
+//	{"metadata": "../metadata/v1.0.xml", "roots": ["/solutions/backupRestore/exchangeRestoreSessions"]}
+//
+// or with the same settings as flags (-metadata, -root).
 //
 // The subcommands are generate (the default), fetch, diff, extract,
 // permissions and version; "graphgen help <command>" explains each flag

@@ -69,7 +69,8 @@ func TestGoGenerateEndToEnd(t *testing.T) {
 		t.Fatalf("go generate wrote no models.go: %v", err)
 	}
 
-	check := []string{"-metadata", "meta.xml", "-out", "./graph", "-package", "graph", "-root", "/widgets", "-root", "microsoft.graph.gadget", "-check"}
+	check := []string{"-metadata", "meta.xml", "-out", "./graph", "-package", "graph",
+		"-root", "/widgets", "-root", "microsoft.graph.gadget", "-check"}
 	if out, err := graphgen(t, bin, app, check...); err != nil {
 		t.Fatalf("-check on fresh output: %v\n%s", err, out)
 	}
@@ -81,7 +82,8 @@ func TestGoGenerateEndToEnd(t *testing.T) {
 	writeFileIn(t, app, "meta.xml", changed)
 	out, err := graphgen(t, bin, app, check...)
 	if code := exitCode(err); code != 1 || !strings.Contains(out, "update models.go") {
-		t.Errorf("-check after adding a property: exit %d, output:\n%s\nwant exit 1 listing update models.go", code, out)
+		t.Errorf("-check after adding a property: exit %d, output:\n%s\nwant exit 1 listing update models.go",
+			code, out)
 	}
 
 	goCmd(t, app, "generate", "./...")
@@ -165,7 +167,9 @@ func TestGenerateFromURL(t *testing.T) {
 	t.Chdir(t.TempDir())
 
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"-metadata", srv.URL + "/v1.0/$metadata", "-out", "graph", "-root", "microsoft.graph.widget"}, &stdout, &stderr)
+	args := []string{"-metadata", srv.URL + "/v1.0/$metadata", "-out", "graph",
+		"-root", "microsoft.graph.widget"}
+	code := run(args, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("generate from URL: exit %d\n%s", code, stderr.String())
 	}
@@ -181,20 +185,24 @@ func TestSubcommands(t *testing.T) {
 	defer srv.Close()
 	t.Chdir(t.TempDir())
 	writeFile(t, "old.xml", fixture)
-	writeFile(t, "new.xml", strings.Replace(fixture, `<Member Name="blue" Value="2"/>`, `<Member Name="blue" Value="2"/><Member Name="green" Value="3"/>`, 1))
+	writeFile(t, "new.xml", strings.Replace(fixture, `<Member Name="blue" Value="2"/>`,
+		`<Member Name="blue" Value="2"/><Member Name="green" Value="3"/>`, 1))
 
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"fetch", "-base-url", srv.URL, "-version", "beta", "-o", "got.xml"}, 0, "graphgen: wrote got.xml"},
+		{[]string{"fetch", "-base-url", srv.URL, "-version", "beta", "-o", "got.xml"}, 0,
+			"graphgen: wrote got.xml"},
 		{[]string{"fetch", "-base-url", srv.URL, "-version", "beta", "-o", "got.xml"}, 0, "got.xml unchanged"},
 		{[]string{"fetch", "-version", "v2", "-o", "got.xml"}, 2, `unknown Graph version "v2"`},
-		{[]string{"diff", "old.xml", "new.xml"}, 0, "added enum member microsoft.graph.color/green = 3 [evolvable]"},
+		{[]string{"diff", "old.xml", "new.xml"}, 0,
+			"added enum member microsoft.graph.color/green = 3 [evolvable]"},
 		{[]string{"diff", "-json", "-root", "microsoft.graph.color", "old.xml", "new.xml"}, 0, `"evolvable": true`},
 		{[]string{"diff", "old.xml"}, 2, "want two documents"},
-		{[]string{"extract", "-metadata", "old.xml", "-root", "microsoft.graph.color", "-o", "-"}, 0, `<EnumType Name="color">`},
+		{[]string{"extract", "-metadata", "old.xml", "-root", "microsoft.graph.color", "-o", "-"}, 0,
+			`<EnumType Name="color">`},
 		{[]string{"extract", "-metadata", "old.xml", "-o", "x.xml"}, 2, "no -root given"},
 		{[]string{"version"}, 0, "graphgen "},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},

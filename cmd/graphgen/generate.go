@@ -68,28 +68,41 @@ func generateFlags(args []string, stdout io.Writer) (generateOptions, error) {
 	var fromFlags Config
 	var opts generateOptions
 	roots := (*stringList)(&fromFlags.Roots)
-	fs.StringVar(&fromFlags.Metadata, "metadata", "", "CSDL document: a file (relative to the working directory) or an http(s) URL,\n"+
-		"downloaded to the user cache (`FILE|URL`; e.g. -metadata ../metadata/v1.0.xml)")
-	fs.StringVar(&fromFlags.Out, "out", "", "output folder (`DIR`; default: the config file's folder, or \".\" without one;\n"+
-		"e.g. -out ./graph)")
-	fs.StringVar(&fromFlags.Package, "package", "", "Go package `NAME`, not main (default: the output folder's name, e.g. v10 for ./v1.0)")
-	fs.Var(roots, "root", "a qualified type name or container path to generate, repeatable; none means the whole\n"+
-		"document (`NAME_OR_PATH`; e.g. -root microsoft.graph.user -root /solutions/backupRestore/restoreSessions)")
-	fs.StringVar(&fromFlags.Version, "version", "", "Graph `VERSION`, v1.0 or beta, which picks the default -base-url (default v1.0)")
-	fs.StringVar(&fromFlags.BaseURL, "base-url", "", "service root of the generated client, version included: request paths\n"+
-		"are appended to it (`URL`; default https://graph.microsoft.com/<version>;\n"+
-		"e.g. -base-url https://graph.microsoft.com/beta or -base-url http://localhost:8080/v1.0)")
-	fs.BoolVar(&fromFlags.DerivedEntities, "derived-entities", false, "also generate the entity types derived from selected ones\n"+
-		"(e.g. -root microsoft.graph.restoreSessionBase -derived-entities also generates\n"+
-		"exchangeRestoreSession, oneDriveForBusinessRestoreSession and sharePointRestoreSession)")
-	fs.BoolVar(&fromFlags.Strict, "strict", false, "treat known metadata problems as errors instead of repairing them")
-	fs.StringVar(&fromFlags.Permissions, "permissions", "", "Microsoft's permissions data: a folder with permissions.json and\n"+
-		"provisioningInfo.json, or the permissions.json file (`DIR|FILE`; e.g. -permissions ../permissions)")
-	fs.StringVar(&opts.configFile, "config", "", "JSON config `FILE` (default graphgen.json in the working directory, if present;\n"+
-		"e.g. -config graph/graphgen.json)")
-	fs.BoolVar(&opts.check, "check", false, "write nothing; exit 1 and list the files that would change when the output is stale")
+	fs.StringVar(&fromFlags.Metadata, "metadata", "",
+		"CSDL document: a file (relative to the working directory) or an http(s) URL,\n"+
+			"downloaded to the user cache (`FILE|URL`; e.g. -metadata ../metadata/v1.0.xml)")
+	fs.StringVar(&fromFlags.Out, "out", "",
+		"output folder (`DIR`; default: the config file's folder, or \".\" without one;\n"+
+			"e.g. -out ./graph)")
+	fs.StringVar(&fromFlags.Package, "package", "",
+		"Go package `NAME`, not main (default: the output folder's name, e.g. v10 for ./v1.0)")
+	fs.Var(roots, "root",
+		"a qualified type name or container path to generate, repeatable; none means the whole\n"+
+			"document (`NAME_OR_PATH`; e.g. -root microsoft.graph.user "+
+			"-root /solutions/backupRestore/restoreSessions)")
+	fs.StringVar(&fromFlags.Version, "version", "",
+		"Graph `VERSION`, v1.0 or beta, which picks the default -base-url (default v1.0)")
+	fs.StringVar(&fromFlags.BaseURL, "base-url", "",
+		"service root of the generated client, version included: request paths\n"+
+			"are appended to it (`URL`; default https://graph.microsoft.com/<version>;\n"+
+			"e.g. -base-url https://graph.microsoft.com/beta or -base-url http://localhost:8080/v1.0)")
+	fs.BoolVar(&fromFlags.DerivedEntities, "derived-entities", false,
+		"also generate the entity types derived from selected ones\n"+
+			"(e.g. -root microsoft.graph.restoreSessionBase -derived-entities also generates\n"+
+			"exchangeRestoreSession, oneDriveForBusinessRestoreSession and sharePointRestoreSession)")
+	fs.BoolVar(&fromFlags.Strict, "strict", false,
+		"treat known metadata problems as errors instead of repairing them")
+	fs.StringVar(&fromFlags.Permissions, "permissions", "",
+		"Microsoft's permissions data: a folder with permissions.json and\n"+
+			"provisioningInfo.json, or the permissions.json file (`DIR|FILE`; e.g. -permissions ../permissions)")
+	fs.StringVar(&opts.configFile, "config", "",
+		"JSON config `FILE` (default graphgen.json in the working directory, if present;\n"+
+			"e.g. -config graph/graphgen.json)")
+	fs.BoolVar(&opts.check, "check", false,
+		"write nothing; exit 1 and list the files that would change when the output is stale")
 	fs.BoolVar(&opts.verbose, "v", false, "print each file created, updated or removed")
-	fs.DurationVar(&opts.timeout, "timeout", fetch.DefaultTimeout, "time limit for downloading a -metadata URL (e.g. -timeout 30s)")
+	fs.DurationVar(&opts.timeout, "timeout", fetch.DefaultTimeout,
+		"time limit for downloading a -metadata URL (e.g. -timeout 30s)")
 	if err := fs.parse(args); err != nil {
 		return opts, err
 	}
@@ -149,7 +162,8 @@ func mergeFlags(cfg, flags Config, set map[string]bool) Config {
 }
 
 // noRootsNote is printed to stderr when generate has no roots.
-const noRootsNote = "graphgen: no roots given: generating the whole document (every type and request builder)\n"
+const noRootsNote = "graphgen: no roots given: " +
+	"generating the whole document (every type and request builder)\n"
 
 // runGenerate is the pipeline: read, resolve, select, emit, write.
 func runGenerate(args []string, stdout, stderr io.Writer) error {

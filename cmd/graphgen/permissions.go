@@ -16,7 +16,8 @@ import (
 	"github.com/graphgen/graphgen/parser/permissions"
 )
 
-const permissionsUsage = `Usage: graphgen permissions -metadata FILE|URL -permissions DIR|FILE [-provisioning FILE]
+const permissionsUsage = "" +
+	`Usage: graphgen permissions -metadata FILE|URL -permissions DIR|FILE [-provisioning FILE]
                            [-root NAME_OR_PATH ...] [-derived-entities] [-json]
 
 Lists the Microsoft Graph permissions that the request methods of the
@@ -53,14 +54,19 @@ func runPermissions(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("permissions", permissionsUsage, stdout)
 	var roots stringList
 	opts := generateOptions{timeout: fetch.DefaultTimeout}
-	fs.StringVar(&opts.Metadata, "metadata", "", "CSDL document: a file or an http(s) URL (`FILE|URL`; required)")
-	source := fs.String("permissions", "", "folder with permissions.json and provisioningInfo.json, or the\n"+
-		"permissions.json file (`DIR|FILE`; required; e.g. -permissions ../permissions)")
-	provisioning := fs.String("provisioning", "", "provisioningInfo.json when -permissions names a file (`FILE`)")
-	fs.Var(&roots, "root", "a qualified type name or container path, repeatable; none means the whole document\n"+
-		"(`NAME_OR_PATH`; e.g. -root /solutions/backupRestore/restoreSessions)")
-	fs.BoolVar(&opts.DerivedEntities, "derived-entities", false, "also select the entity types derived from selected ones (e.g.\n"+
-		"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
+	fs.StringVar(&opts.Metadata, "metadata", "",
+		"CSDL document: a file or an http(s) URL (`FILE|URL`; required)")
+	source := fs.String("permissions", "",
+		"folder with permissions.json and provisioningInfo.json, or the\n"+
+			"permissions.json file (`DIR|FILE`; required; e.g. -permissions ../permissions)")
+	provisioning := fs.String("provisioning", "",
+		"provisioningInfo.json when -permissions names a file (`FILE`)")
+	fs.Var(&roots, "root",
+		"a qualified type name or container path, repeatable; none means the whole document\n"+
+			"(`NAME_OR_PATH`; e.g. -root /solutions/backupRestore/restoreSessions)")
+	fs.BoolVar(&opts.DerivedEntities, "derived-entities", false,
+		"also select the entity types derived from selected ones (e.g.\n"+
+			"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	if err := fs.parse(args); err != nil {
 		return err

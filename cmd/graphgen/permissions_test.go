@@ -66,12 +66,15 @@ func TestPermissionsCommandJSON(t *testing.T) {
 	}
 	app := got.Methods[i].Paths[0].Application
 	wantLeast := []reportPermission{{
-		Name: "Widget.ReadWrite.All", ID: "20000000-0000-0000-0000-000000000002", AlsoRequires: []string{"Audit.Write"},
+		Name:         "Widget.ReadWrite.All",
+		ID:           "20000000-0000-0000-0000-000000000002",
+		AlsoRequires: []string{"Audit.Write"},
 	}}
 	if app == nil || !equalPermissions(app.Least, wantLeast) {
 		t.Errorf("WidgetBuilder.Delete application: got %+v, want least %+v", app, wantLeast)
 	}
-	if len(got.Unmatched) != 12 || got.Unmatched[0] != (reportRequest{"Client.Lookup", "GET", "/lookup(code={code})"}) {
+	firstUnmatched := reportRequest{"Client.Lookup", "GET", "/lookup(code={code})"}
+	if len(got.Unmatched) != 12 || got.Unmatched[0] != firstUnmatched {
 		t.Errorf("unmatched: got %+v", got.Unmatched)
 	}
 }
@@ -96,7 +99,8 @@ func TestPermissionsCommandInputs(t *testing.T) {
 		{"folder", []string{"-permissions", scenarioDir}, false, false},
 		{"file with provisioning next to it", []string{"-permissions", permsFile}, false, false},
 		{"two files", []string{"-permissions", permsFile, "-provisioning", provFile}, false, false},
-		{"provisioning with a folder", []string{"-permissions", scenarioDir, "-provisioning", provFile}, true, true},
+		{"provisioning with a folder", []string{"-permissions", scenarioDir, "-provisioning", provFile},
+			true, true},
 		{"no permissions", nil, true, true},
 		{"missing folder", []string{"-permissions", filepath.Join(scenarioDir, "nope")}, false, true},
 		{"missing provisioning", []string{"-permissions", permsFile, "-provisioning", "nope.json"}, false, true},
@@ -142,7 +146,10 @@ func TestPermissionsCommandBackupRestore(t *testing.T) {
 		t.Fatal("no List method for /solutions/backupRestore/exchangeRestoreSessions")
 	}
 	app := got.Methods[i].Paths[0].Application
-	want := []reportPermission{{Name: "BackupRestore-Restore.Read.All", ID: "87853aa5-0372-4710-b34b-cef27bb7156e"}}
+	want := []reportPermission{{
+		Name: "BackupRestore-Restore.Read.All",
+		ID:   "87853aa5-0372-4710-b34b-cef27bb7156e",
+	}}
 	if app == nil || !equalPermissions(app.Least, want) {
 		t.Errorf("application least: got %+v, want %+v", app, want)
 	}

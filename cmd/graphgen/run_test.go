@@ -38,7 +38,8 @@ func TestExitStatus(t *testing.T) {
 		want string // in stderr
 	}{
 		{"check up to date", append(gen, "-check"), 0, ""},
-		{"check stale", []string{"-metadata", "meta.xml", "-out", "graph", "-root", "microsoft.graph.gadget", "-check"},
+		{"check stale",
+			[]string{"-metadata", "meta.xml", "-out", "graph", "-root", "microsoft.graph.gadget", "-check"},
 			1, "graph is out of date"},
 		{"bad flag", []string{"-nope"}, 2, "graphgen generate: flag provided but not defined: -nope\n"},
 		{"blank package", append(gen, "-package", "_"), 2, `package name "_": want a Go identifier`},
@@ -58,7 +59,8 @@ func TestExitStatus(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runArgs(tt.args...)
 			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
-				t.Errorf("graphgen %q: exit %d, stderr:\n%s\nwant exit %d and %q", tt.args, r.code, r.stderr, tt.code, tt.want)
+				t.Errorf("graphgen %q: exit %d, stderr:\n%s\nwant exit %d and %q",
+					tt.args, r.code, r.stderr, tt.code, tt.want)
 			}
 		})
 	}
@@ -100,7 +102,8 @@ func TestConfigInSubfolder(t *testing.T) {
 
 	r := runArgs("-config", "graph/graphgen.json")
 	if r.code != 0 || !strings.Contains(r.stdout, "to graph in") {
-		t.Fatalf("generate: exit %d\nstdout: %s\nstderr: %s\nwant exit 0 and output to graph", r.code, r.stdout, r.stderr)
+		t.Fatalf("generate: exit %d\nstdout: %s\nstderr: %s\nwant exit 0 and output to graph",
+			r.code, r.stdout, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join("graph", "models.go")); err != nil {
 		t.Errorf("no graph/models.go: %v", err)
@@ -115,7 +118,8 @@ func TestConfigInSubfolder(t *testing.T) {
 
 	r = runArgs("-config", "graph/graphgen.json", "-check")
 	if r.code != 0 || !strings.Contains(r.stdout, "graph is up to date") {
-		t.Errorf("-check: exit %d\nstdout: %s\nstderr: %s\nwant exit 0 and graph up to date", r.code, r.stdout, r.stderr)
+		t.Errorf("-check: exit %d\nstdout: %s\nstderr: %s\nwant exit 0 and graph up to date",
+			r.code, r.stdout, r.stderr)
 	}
 }
 
@@ -168,7 +172,8 @@ func TestDiffRootOnOneSide(t *testing.T) {
 	}
 
 	r = runArgs("diff", "-root", "badge", "old.xml", "old.xml")
-	want := "graphgen diff: root badge: no such type in old.xml or old.xml; did you mean microsoft.graph.gadget?\n"
+	want := "graphgen diff: root badge: no such type in old.xml or old.xml; " +
+		"did you mean microsoft.graph.gadget?\n"
 	if r.code != 3 || r.stderr != want {
 		t.Errorf("diff: exit %d, stderr %q; want exit 3 and %q", r.code, r.stderr, want)
 	}
@@ -193,12 +198,14 @@ func TestDiffRealPairAddedType(t *testing.T) {
 	r := runArgs("diff", "-exit-code", "-root", root, old, new)
 	for _, want := range []string{"root " + root + " is only in the new document", "added entity type " + root} {
 		if r.code != 0 || !strings.Contains(r.stdout, want) {
-			t.Errorf("diff -root %s: exit %d, stderr %q; want exit 0 and %q in:\n%s", root, r.code, r.stderr, want, r.stdout)
+			t.Errorf("diff -root %s: exit %d, stderr %q; want exit 0 and %q in:\n%s",
+				root, r.code, r.stderr, want, r.stdout)
 		}
 	}
 	r = runArgs("diff", "-root", root, new, old)
 	if r.code != 0 || !strings.Contains(r.stdout, "removed entity type "+root) {
-		t.Errorf("diff -root %s NEW OLD: exit %d, stderr %q; want exit 0 and the type removed", root, r.code, r.stderr)
+		t.Errorf("diff -root %s NEW OLD: exit %d, stderr %q; want exit 0 and the type removed",
+			root, r.code, r.stderr)
 	}
 	r = runArgs("diff", "-exit-code", "-root", root, new, old)
 	if r.code != 1 {

@@ -45,8 +45,9 @@ func lines(cl diff.Changelog) []string {
 }
 
 const (
-	entity = `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`
-	endE   = `</EntityType>`
+	entity = `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key>` +
+		`<Property Name="id" Type="Edm.String" Nullable="false"/>`
+	endE = `</EntityType>`
 )
 
 func TestCompareRules(t *testing.T) {
@@ -59,9 +60,12 @@ func TestCompareRules(t *testing.T) {
 			[]string{"added complex type t.c"}},
 		{"type removed", `<ComplexType Name="c"/>`, ``,
 			[]string{"removed complex type t.c [breaking: removed]"}},
-		{"kind changed", `<ComplexType Name="c"/>`, `<EntityType Name="c"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String"/></EntityType>`,
+		{"kind changed", `<ComplexType Name="c"/>`,
+			`<EntityType Name="c"><Key><PropertyRef Name="id"/></Key>` +
+				`<Property Name="id" Type="Edm.String"/></EntityType>`,
 			[]string{"changed entity type t.c: kind complex type -> entity type [breaking: type-changed]"}},
-		{"base changed", `<ComplexType Name="b"/><ComplexType Name="c"/>`, `<ComplexType Name="b"/><ComplexType Name="c" BaseType="t.b"/>`,
+		{"base changed", `<ComplexType Name="b"/><ComplexType Name="c"/>`,
+			`<ComplexType Name="b"/><ComplexType Name="c" BaseType="t.b"/>`,
 			[]string{"changed complex type t.c: base type (none) -> t.b [breaking: base-changed]"}},
 		{"now abstract", `<ComplexType Name="c"/>`, `<ComplexType Name="c" Abstract="true"/>`,
 			[]string{"changed complex type t.c: abstract false -> true [breaking: now-abstract]"}},
@@ -71,57 +75,107 @@ func TestCompareRules(t *testing.T) {
 			[]string{"changed complex type t.c: open true -> false [breaking: no-longer-open]"}},
 		{"now open", `<ComplexType Name="c"/>`, `<ComplexType Name="c" OpenType="true"/>`,
 			[]string{"changed complex type t.c: open false -> true"}},
-		{"key changed", entity + endE, `<EntityType Name="e"><Key><PropertyRef Name="k"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="k" Type="Edm.String"/>` + endE,
-			[]string{"changed entity type t.e: key id -> k [breaking: key-changed]", "added property t.e/k (Edm.String)"}},
+		{"key changed", entity + endE,
+			`<EntityType Name="e"><Key><PropertyRef Name="k"/></Key>` +
+				`<Property Name="id" Type="Edm.String" Nullable="false"/>` +
+				`<Property Name="k" Type="Edm.String"/>` + endE,
+			[]string{
+				"changed entity type t.e: key id -> k [breaking: key-changed]",
+				"added property t.e/k (Edm.String)",
+			}},
 		{"property added", entity + endE, entity + `<Property Name="p" Type="Edm.Int32"/>` + endE,
 			[]string{"added property t.e/p (Edm.Int32)"}},
 		{"property removed", entity + `<Property Name="p" Type="Edm.Int32"/>` + endE, entity + endE,
 			[]string{"removed property t.e/p (Edm.Int32) [breaking: removed]"}},
-		{"property type changed", entity + `<Property Name="p" Type="Edm.Int32"/>` + endE, entity + `<Property Name="p" Type="Collection(Edm.Int32)"/>` + endE,
+		{"property type changed",
+			entity + `<Property Name="p" Type="Edm.Int32"/>` + endE,
+			entity + `<Property Name="p" Type="Collection(Edm.Int32)"/>` + endE,
 			[]string{"changed property t.e/p: type Edm.Int32 -> Collection(Edm.Int32) [breaking: type-changed]"}},
-		{"property now non-nullable", entity + `<Property Name="p" Type="Edm.Int32"/>` + endE, entity + `<Property Name="p" Type="Edm.Int32" Nullable="false"/>` + endE,
+		{"property now non-nullable",
+			entity + `<Property Name="p" Type="Edm.Int32"/>` + endE,
+			entity + `<Property Name="p" Type="Edm.Int32" Nullable="false"/>` + endE,
 			[]string{"changed property t.e/p: nullable true -> false [breaking: now-non-nullable]"}},
-		{"property now nullable", entity + `<Property Name="p" Type="Edm.Int32" Nullable="false"/>` + endE, entity + `<Property Name="p" Type="Edm.Int32"/>` + endE,
+		{"property now nullable",
+			entity + `<Property Name="p" Type="Edm.Int32" Nullable="false"/>` + endE,
+			entity + `<Property Name="p" Type="Edm.Int32"/>` + endE,
 			[]string{"changed property t.e/p: nullable false -> true"}},
-		{"navigation target changed", entity + `<NavigationProperty Name="n" Type="t.e"/>` + endE + `<EntityType Name="f" BaseType="t.e"/>`,
+		{"navigation target changed",
+			entity + `<NavigationProperty Name="n" Type="t.e"/>` + endE + `<EntityType Name="f" BaseType="t.e"/>`,
 			entity + `<NavigationProperty Name="n" Type="t.f"/>` + endE + `<EntityType Name="f" BaseType="t.e"/>`,
 			[]string{"changed navigation property t.e/n: type t.e -> t.f [breaking: type-changed]"}},
-		{"containment changed", entity + `<NavigationProperty Name="n" Type="Collection(t.e)"/>` + endE, entity + `<NavigationProperty Name="n" Type="Collection(t.e)" ContainsTarget="true"/>` + endE,
-			[]string{"changed navigation property t.e/n: containment false -> true [breaking: containment-changed]"}},
+		{"containment changed",
+			entity + `<NavigationProperty Name="n" Type="Collection(t.e)"/>` + endE,
+			entity + `<NavigationProperty Name="n" Type="Collection(t.e)" ContainsTarget="true"/>` + endE,
+			[]string{
+				"changed navigation property t.e/n: containment false -> true [breaking: containment-changed]",
+			}},
 		{"navigation added", entity + endE, entity + `<NavigationProperty Name="n" Type="t.e"/>` + endE,
 			[]string{"added navigation property t.e/n (t.e)"}},
-		{"enum member added after sentinel", `<EnumType Name="s"><Member Name="a"/><Member Name="unknownFutureValue"/></EnumType>`,
+		{"enum member added after sentinel",
+			`<EnumType Name="s"><Member Name="a"/><Member Name="unknownFutureValue"/></EnumType>`,
 			`<EnumType Name="s"><Member Name="a"/><Member Name="unknownFutureValue"/><Member Name="b"/></EnumType>`,
 			[]string{"added enum member t.s/b = 2 [evolvable]"}},
 		{"enum member added before sentinel", `<EnumType Name="s"><Member Name="a"/></EnumType>`,
 			`<EnumType Name="s"><Member Name="a"/><Member Name="b"/></EnumType>`,
 			[]string{"added enum member t.s/b = 1"}},
-		{"enum member removed", `<EnumType Name="s"><Member Name="a"/><Member Name="b"/></EnumType>`, `<EnumType Name="s"><Member Name="a"/></EnumType>`,
+		{"enum member removed",
+			`<EnumType Name="s"><Member Name="a"/><Member Name="b"/></EnumType>`,
+			`<EnumType Name="s"><Member Name="a"/></EnumType>`,
 			[]string{"removed enum member t.s/b = 1 [breaking: removed]"}},
-		{"enum member value changed", `<EnumType Name="s"><Member Name="a" Value="1"/></EnumType>`, `<EnumType Name="s"><Member Name="a" Value="2"/></EnumType>`,
+		{"enum member value changed",
+			`<EnumType Name="s"><Member Name="a" Value="1"/></EnumType>`,
+			`<EnumType Name="s"><Member Name="a" Value="2"/></EnumType>`,
 			[]string{"changed enum member t.s/a: value 1 -> 2 [breaking: member-value-changed]"}},
-		{"enum becomes flags", `<EnumType Name="s"><Member Name="a" Value="1"/></EnumType>`, `<EnumType Name="s" IsFlags="true"><Member Name="a" Value="1"/></EnumType>`,
+		{"enum becomes flags",
+			`<EnumType Name="s"><Member Name="a" Value="1"/></EnumType>`,
+			`<EnumType Name="s" IsFlags="true"><Member Name="a" Value="1"/></EnumType>`,
 			[]string{"changed enum type t.s: flags false -> true [breaking: member-value-changed]"}},
-		{"type definition changed", `<TypeDefinition Name="d" UnderlyingType="Edm.String"/>`, `<TypeDefinition Name="d" UnderlyingType="Edm.Int32"/>`,
+		{"type definition changed",
+			`<TypeDefinition Name="d" UnderlyingType="Edm.String"/>`,
+			`<TypeDefinition Name="d" UnderlyingType="Edm.Int32"/>`,
 			[]string{"changed type definition t.d: type Edm.String -> Edm.Int32 [breaking: type-changed]"}},
-		{"overload added", entity + endE + `<Function Name="f" IsBound="true"><Parameter Name="b" Type="t.e"/><ReturnType Type="Edm.String"/></Function>`,
-			entity + endE + `<Function Name="f" IsBound="true"><Parameter Name="b" Type="t.e"/><ReturnType Type="Edm.String"/></Function>` +
-				`<Function Name="f" IsBound="true"><Parameter Name="b" Type="t.e"/><Parameter Name="x" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Function>`,
+		{"overload added",
+			entity + endE +
+				`<Function Name="f" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<ReturnType Type="Edm.String"/></Function>`,
+			entity + endE +
+				`<Function Name="f" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<ReturnType Type="Edm.String"/></Function>` +
+				`<Function Name="f" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<Parameter Name="x" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Function>`,
 			[]string{"added function t.f(t.e,Edm.Int32) (Edm.String)"}},
-		{"action removed", entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/></Action>`, entity + endE,
+		{"action removed",
+			entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/></Action>`,
+			entity + endE,
 			[]string{"removed action t.a(t.e) [breaking: removed]"}},
-		{"action gains required parameter", entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/></Action>`,
-			entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/><Parameter Name="x" Type="Edm.Int32" Nullable="false"/></Action>`,
+		{"action gains required parameter",
+			entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/></Action>`,
+			entity + endE +
+				`<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<Parameter Name="x" Type="Edm.Int32" Nullable="false"/></Action>`,
 			[]string{"added parameter t.a(t.e)/x (Edm.Int32) [breaking: required-parameter-added]"}},
-		{"action gains optional parameter", entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/></Action>`,
-			entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/><Parameter Name="x" Type="Edm.Int32"/></Action>`,
+		{"action gains optional parameter",
+			entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/></Action>`,
+			entity + endE +
+				`<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<Parameter Name="x" Type="Edm.Int32"/></Action>`,
 			[]string{"added parameter t.a(t.e)/x (Edm.Int32)"}},
-		{"parameter type and return changed", entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/><Parameter Name="x" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Action>`,
-			entity + endE + `<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/><Parameter Name="x" Type="Edm.Int64"/></Action>`,
+		{"parameter type and return changed",
+			entity + endE +
+				`<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<Parameter Name="x" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Action>`,
+			entity + endE +
+				`<Action Name="a" IsBound="true"><Parameter Name="b" Type="t.e"/>` +
+				`<Parameter Name="x" Type="Edm.Int64"/></Action>`,
 			[]string{"removed return type t.a(t.e)/$ReturnType (Edm.String) [breaking: removed]",
 				"changed parameter t.a(t.e)/x: type Edm.Int32 -> Edm.Int64 [breaking: type-changed]"}},
-		{"entity set changed", entity + endE + `<EntityType Name="f" BaseType="t.e"/><EntityContainer Name="c"><EntitySet Name="es" EntityType="t.e"/><Singleton Name="one" Type="t.e"/></EntityContainer>`,
-			entity + endE + `<EntityType Name="f" BaseType="t.e"/><EntityContainer Name="c"><EntitySet Name="es" EntityType="t.f"/><EntitySet Name="more" EntityType="t.e"/></EntityContainer>`,
+		{"entity set changed",
+			entity + endE + `<EntityType Name="f" BaseType="t.e"/>` +
+				`<EntityContainer Name="c"><EntitySet Name="es" EntityType="t.e"/>` +
+				`<Singleton Name="one" Type="t.e"/></EntityContainer>`,
+			entity + endE + `<EntityType Name="f" BaseType="t.e"/>` +
+				`<EntityContainer Name="c"><EntitySet Name="es" EntityType="t.f"/>` +
+				`<EntitySet Name="more" EntityType="t.e"/></EntityContainer>`,
 			[]string{"changed entity set es: type t.e -> t.f [breaking: type-changed]", "added entity set more (t.e)",
 				"removed singleton one (t.e) [breaking: removed]"}},
 	}
@@ -137,7 +191,8 @@ func TestCompareRules(t *testing.T) {
 
 func TestCompareRestrictedToRoots(t *testing.T) {
 	old := entity + endE + `<ComplexType Name="x"/>`
-	new := entity + `<Property Name="p" Type="Edm.Int32"/>` + endE + `<ComplexType Name="x"><Property Name="q" Type="Edm.Int32"/></ComplexType>`
+	new := entity + `<Property Name="p" Type="Edm.Int32"/>` + endE +
+		`<ComplexType Name="x"><Property Name="q" Type="Edm.Int32"/></ComplexType>`
 	got := lines(changelog(t, old, new, "t.e"))
 	want := []string{"added property t.e/p (Edm.Int32)"}
 	if !slices.Equal(got, want) {
@@ -159,7 +214,9 @@ func TestCompareNotesNewlySelectedTypes(t *testing.T) {
 }
 
 func TestWriteTextAndJSON(t *testing.T) {
-	cl := changelog(t, entity+`<Property Name="p" Type="Edm.Int32"/>`+endE, entity+`<Property Name="q" Type="Edm.Int32"/>`+endE)
+	cl := changelog(t,
+		entity+`<Property Name="p" Type="Edm.Int32"/>`+endE,
+		entity+`<Property Name="q" Type="Edm.Int32"/>`+endE)
 	var text bytes.Buffer
 	if err := cl.WriteText(&text); err != nil {
 		t.Fatal(err)
@@ -224,21 +281,27 @@ func realModel(t *testing.T, path string) *parser.Model {
 // there in 2024-08.
 func TestCompareRealPair(t *testing.T) {
 	old, new := realModel(t, v10Previous), realModel(t, v10Current)
-	roots := []string{"microsoft.graph.exchangeRestoreSession", "/solutions/backupRestore/exchangeRestoreSessions"}
+	roots := []string{
+		"microsoft.graph.exchangeRestoreSession",
+		"/solutions/backupRestore/exchangeRestoreSessions",
+	}
 	cl, err := diff.CompareModels(old, new, roots, parser.DefaultDerivedPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
 		"added complex type microsoft.graph.aiInteractionMentionedIdentitySet",
-		"added action microsoft.graph.cancelOffboard(microsoft.graph.protectionUnitBase) (microsoft.graph.protectionUnitBase)",
+		"added action microsoft.graph.cancelOffboard(microsoft.graph.protectionUnitBase) " +
+			"(microsoft.graph.protectionUnitBase)",
 		"added property microsoft.graph.communicationsGuestIdentity/email (Edm.String)",
 		"added complex type microsoft.graph.engagementIdentitySet",
-		"added navigation property microsoft.graph.exchangeRestoreSession/mailboxRestoreArtifactsBulkAdditionRequests " +
+		"added navigation property " +
+			"microsoft.graph.exchangeRestoreSession/mailboxRestoreArtifactsBulkAdditionRequests " +
 			"(Collection(microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest))",
 		"added property microsoft.graph.mailboxRestoreArtifact/restoredItemCount (Edm.Int32)",
 		"added entity type microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest",
-		"added action microsoft.graph.offboard(microsoft.graph.protectionUnitBase) (microsoft.graph.protectionUnitBase)",
+		"added action microsoft.graph.offboard(microsoft.graph.protectionUnitBase) " +
+			"(microsoft.graph.protectionUnitBase)",
 		"added enum type microsoft.graph.protectionSource",
 		"added property microsoft.graph.protectionUnitBase/offboardRequestedDateTime (Edm.DateTimeOffset)",
 		"added property microsoft.graph.protectionUnitBase/protectionSources (microsoft.graph.protectionSource)",
@@ -250,9 +313,11 @@ func TestCompareRealPair(t *testing.T) {
 		"added enum type microsoft.graph.restoreJobType",
 		"added complex type microsoft.graph.restoreSessionArtifactCount",
 		"added property microsoft.graph.restoreSessionBase/restoreJobType (microsoft.graph.restoreJobType)",
-		"added property microsoft.graph.restoreSessionBase/restoreSessionArtifactCount (microsoft.graph.restoreSessionArtifactCount)",
+		"added property microsoft.graph.restoreSessionBase/restoreSessionArtifactCount " +
+			"(microsoft.graph.restoreSessionArtifactCount)",
 		"added complex type microsoft.graph.sharePointGroupIdentity",
-		"added property microsoft.graph.sharePointIdentitySet/sharePointGroup (microsoft.graph.sharePointGroupIdentity)",
+		"added property microsoft.graph.sharePointIdentitySet/sharePointGroup " +
+			"(microsoft.graph.sharePointGroupIdentity)",
 	}
 	got := lines(cl)
 	if !slices.Equal(got, want) {
@@ -273,12 +338,16 @@ func TestCompareRootOnOneSide(t *testing.T) {
 		onlyOld, onlyNew []string
 		breaking         bool
 	}{
-		{"type added", entity + endE, entity + endE + `<ComplexType Name="c"><Property Name="p" Type="Edm.Int32"/></ComplexType>`, "t.c",
+		{"type added", entity + endE,
+			entity + endE + `<ComplexType Name="c"><Property Name="p" Type="Edm.Int32"/></ComplexType>`, "t.c",
 			[]string{"added complex type t.c"}, nil, []string{"t.c"}, false},
 		{"type removed", entity + endE + `<ComplexType Name="c"/>`, entity + endE, "t.c",
 			[]string{"removed complex type t.c [breaking: removed]"}, []string{"t.c"}, nil, true},
 		{"path added", entity + endE, entity + endE + container, "/es",
-			[]string{"added entity set es (t.e)", "added entity type t.e [already in the old document, newly selected]"},
+			[]string{
+				"added entity set es (t.e)",
+				"added entity type t.e [already in the old document, newly selected]",
+			},
 			nil, []string{"/es"}, false},
 	}
 	for _, tt := range tests {
@@ -322,7 +391,10 @@ func TestWriteTextNamesOneSidedRoots(t *testing.T) {
 	if err := cl.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	want := "1 change, 0 breaking\nroot t.c is only in the new document\n\nAdditions:\n  added complex type t.c\n"
+	want := "1 change, 0 breaking\n" +
+		"root t.c is only in the new document\n\n" +
+		"Additions:\n" +
+		"  added complex type t.c\n"
 	if text.String() != want {
 		t.Errorf("WriteText:\n%s\nwant:\n%s", text.String(), want)
 	}

@@ -24,7 +24,8 @@ func (c *comparer) operations() {
 		o, n := olds[key], news[key]
 		switch {
 		case n == nil:
-			c.add(Change{Kind: Removed, Element: operationElement(o), Path: o.Signature(), Old: returnName(o), Rule: RuleRemoved})
+			c.add(Change{Kind: Removed, Element: operationElement(o), Path: o.Signature(), Old: returnName(o),
+				Rule: RuleRemoved})
 		case o == nil:
 			c.add(Change{Kind: Added, Element: operationElement(n), Path: n.Signature(), New: returnName(n)})
 		default:

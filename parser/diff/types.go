@@ -57,7 +57,8 @@ func (c *comparer) sameKind(o, n parser.Type) {
 		c.enum(o, n.(*parser.EnumType))
 	case *parser.TypeDefinition:
 		d := n.(*parser.TypeDefinition)
-		c.changed(TypeDefinition, d.QualifiedName(), "type", o.UnderlyingType.Name, d.UnderlyingType.Name, RuleTypeChanged)
+		c.changed(TypeDefinition, d.QualifiedName(), "type", o.UnderlyingType.Name, d.UnderlyingType.Name,
+			RuleTypeChanged)
 	}
 }
 
@@ -68,7 +69,8 @@ func (c *comparer) structured(o, n *parser.StructuredType) {
 	c.flag(el, path, "open", o.OpenType, n.OpenType, "", RuleNoLongerOpen)
 	c.flag(el, path, "has stream", o.HasStream, n.HasStream, "", "")
 	if n.IsEntity() {
-		c.changed(el, path, "key", strings.Join(o.EffectiveKey(), ","), strings.Join(n.EffectiveKey(), ","), RuleKeyChanged)
+		c.changed(el, path, "key", strings.Join(o.EffectiveKey(), ","), strings.Join(n.EffectiveKey(), ","),
+			RuleKeyChanged)
 	}
 	c.properties(o, n)
 	c.navigationProperties(o, n)
@@ -123,7 +125,8 @@ func (c *comparer) navigationProperties(o, n *parser.StructuredType) {
 		path := n.QualifiedName() + "/" + name
 		switch {
 		case np == nil:
-			c.add(Change{Kind: Removed, Element: NavigationProperty, Path: path, Old: typeName(op.Type), Rule: RuleRemoved})
+			c.add(Change{Kind: Removed, Element: NavigationProperty, Path: path, Old: typeName(op.Type),
+				Rule: RuleRemoved})
 		case op == nil:
 			c.add(Change{Kind: Added, Element: NavigationProperty, Path: path, New: typeName(np.Type)})
 		default:
@@ -150,9 +153,11 @@ func (c *comparer) enum(o, n *parser.EnumType) {
 		mpath := path + "/" + name
 		switch {
 		case nm == nil:
-			c.add(Change{Kind: Removed, Element: EnumMember, Path: mpath, Old: fmt.Sprint(om.Value), Rule: RuleRemoved})
+			c.add(Change{Kind: Removed, Element: EnumMember, Path: mpath, Old: fmt.Sprint(om.Value),
+				Rule: RuleRemoved})
 		case om == nil:
-			c.add(Change{Kind: Added, Element: EnumMember, Path: mpath, New: fmt.Sprint(nm.Value), Evolvable: nm.Evolvable})
+			c.add(Change{Kind: Added, Element: EnumMember, Path: mpath, New: fmt.Sprint(nm.Value),
+				Evolvable: nm.Evolvable})
 		default:
 			c.changed(EnumMember, mpath, "value", fmt.Sprint(om.Value), fmt.Sprint(nm.Value), RuleMemberValueChanged)
 			c.flag(EnumMember, mpath, "evolvable", om.Evolvable, nm.Evolvable, "", "")

@@ -31,7 +31,8 @@ func (w *writer) container(c *parser.EntityContainer) *etree.Element {
 			w.annotations(single, s.Annotations)
 		}
 	}
-	for _, imp := range append(append([]*parser.OperationImport(nil), c.ActionImports...), c.FunctionImports...) {
+	imports := append(append([]*parser.OperationImport(nil), c.ActionImports...), c.FunctionImports...)
+	for _, imp := range imports {
 		if w.importKept(imp) {
 			el.AddChild(w.operationImport(imp))
 		}
@@ -70,7 +71,8 @@ func (w *writer) operationImport(imp *parser.OperationImport) *etree.Element {
 
 // bindings writes the navigation property bindings whose path still
 // resolves in the written document and whose target is kept.
-func (w *writer) bindings(el *etree.Element, t *parser.StructuredType, list []parser.NavigationPropertyBinding) {
+func (w *writer) bindings(el *etree.Element, t *parser.StructuredType,
+	list []parser.NavigationPropertyBinding) {
 	for _, b := range list {
 		if !w.sets[containerChild(b.Target)] || !w.pathKept(t, b.Path) {
 			continue

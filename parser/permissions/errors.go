@@ -21,6 +21,8 @@ type Error struct {
 	Err error
 }
 
+// Error formats the problem as file:line:column: where: message, leaving
+// out the position and the place when they are unknown.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)

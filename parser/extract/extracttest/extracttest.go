@@ -63,7 +63,8 @@ func AssertFaithful(t testing.TB, fullPath string, roots []string) {
 		t.Fatalf("extract %s: %v", name, err)
 	}
 	if !bytes.Equal(redo, doc) {
-		t.Errorf("roots %v: extracting the extract of %s changes it:\n%s", roots, fullPath, firstDifference(redo, doc))
+		t.Errorf("roots %v: extracting the extract of %s changes it:\n%s",
+			roots, fullPath, firstDifference(redo, doc))
 	}
 }
 

@@ -21,7 +21,8 @@ func TestCheckCSDL(t *testing.T) {
 		{"undeclared prefix", `<edmx:Edmx Version="4.0"/>`, `root element <Edmx> in namespace "edmx"`},
 		{"CSDL 3", `<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="3.0"/>`,
 			`edmx:Edmx Version "3.0", want 4.0 or 4.01`},
-		{"no version", `<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"/>`, "edmx:Edmx has no Version"},
+		{"no version", `<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"/>`,
+			"edmx:Edmx has no Version"},
 		{"JSON", `{"error": "x"}`, "no root element"},
 		{"empty", "", "no root element"},
 	}

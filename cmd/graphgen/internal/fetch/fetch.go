@@ -23,7 +23,7 @@ const maxBodySize = 256 << 20
 // Options says what to download and where to store it.
 type Options struct {
 	URL     string        // address of the $metadata document, see [MetadataURL]
-	Output  string        // path of the file to write; its folder is created first, even if the download then fails
+	Output  string        // path of the file to write; its folder is created first, even if the download fails
 	Timeout time.Duration // limit for the whole download; zero means [DefaultTimeout]
 	Client  *http.Client  // client to use; nil means [http.DefaultClient]
 }

@@ -146,7 +146,9 @@ func TestFetchWritesFileAndSidecar(t *testing.T) {
 	opts := options(t, s)
 
 	got := mustFetch(t, opts)
-	want := Result{URL: opts.URL, Written: true, Size: int64(len(csdlDoc)), ETag: `"v1"`, LastModified: lastModified}
+	want := Result{
+		URL: opts.URL, Written: true, Size: int64(len(csdlDoc)), ETag: `"v1"`, LastModified: lastModified,
+	}
 	if got != want {
 		t.Errorf("Fetch = %+v, want %+v", got, want)
 	}

@@ -23,7 +23,8 @@ func TestMetadataURL(t *testing.T) {
 	for _, tt := range tests {
 		got, err := MetadataURL(tt.base, tt.version)
 		if got != tt.want || (err != nil) != tt.wantErr {
-			t.Errorf("MetadataURL(%q, %q) = %q, %v; want %q, error %v", tt.base, tt.version, got, err, tt.want, tt.wantErr)
+			t.Errorf("MetadataURL(%q, %q) = %q, %v; want %q, error %v",
+				tt.base, tt.version, got, err, tt.want, tt.wantErr)
 		}
 	}
 }
