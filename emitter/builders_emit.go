@@ -321,6 +321,10 @@ func (g *generator) operationDoc(name string, op *parser.Operation) string {
 
 // operationResult returns the Go result type of an operation and its
 // decode function; nil for an operation without a return type.
+//
+// Known limitation: a collection result is read from its first page only
+// (an @odata.nextLink in it is not followed), and a composable function is
+// called like any other: nothing can be appended to its path.
 func (g *generator) operationResult(op *parser.Operation) (jen.Code, jen.Code) {
 	if op.ReturnType == nil {
 		return nil, nil

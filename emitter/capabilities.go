@@ -68,6 +68,11 @@ func resolveAccess(levels []restrictions, def access) access {
 // property: its own annotations, then NavigationRestrictions entries that
 // name it on its owner (and the owner's ancestors) or on a container
 // element of the owner's type, then the target type's annotations.
+//
+// Known limitation: builders are shared by every path that reaches a
+// navigation property, so a NavigationRestrictions entry that names a
+// longer path (users/manager/directReports) applies wherever its last
+// navigation property is reached from that owner type.
 func (g *generator) navigationLevels(n *parser.NavigationProperty) []restrictions {
 	levels := []restrictions{restrictionsOf(n.Annotations)}
 	for t := n.Owner; t != nil; t = t.Base {

@@ -271,6 +271,11 @@ func (d *objectDecoder) fail(name string, err error) {
 
 // finish stores @odata.type and the remaining members, and returns the
 // first error.
+//
+// Known limitation: control information such as @odata.context and
+// @odata.etag is kept with the other unknown members, so a decoded value
+// sent back as an update body carries it too; build update bodies from the
+// fields to change.
 func (d *objectDecoder) finish(odataType *string, additional *map[string]json.RawMessage) error {
 	if d.err != nil {
 		return d.err

@@ -82,6 +82,8 @@ func (p *Pager[T]) Next(ctx context.Context) (*Page[T], error) {
 	}
 	if page.NextLink != "" {
 		p.next, p.err = p.client.followLink(current, page.NextLink)
+		// Known limitation: only a page that links to itself is caught; a
+		// longer cycle of next links goes on until the caller stops.
 		if p.err == nil && p.next.String() == current.String() {
 			p.next, p.err = nil, fmt.Errorf("graph: the page of %s links to itself as the next page", current.Path)
 		}
