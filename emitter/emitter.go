@@ -63,6 +63,11 @@ func Generate(sel *parser.Selection, cfg Config) ([]File, Stats, error) {
 		return nil, Stats{}, fmt.Errorf("emit: package name %q is not a Go identifier", cfg.Package)
 	}
 	g := newGenerator(sel, cfg)
+	doc, err := templates.PackageDoc(cfg.Package, cfg.BaseURL)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("emit: %w", err)
+	}
+	g.packageDoc = doc
 	g.plan()
 
 	var files []File

@@ -19,6 +19,9 @@ type generator struct {
 	namespace string
 	stats     Stats
 
+	// packageDoc is the package comment, rendered from templates.
+	packageDoc string
+
 	pkg *scope
 
 	// typeName is the Go name of every selected type.

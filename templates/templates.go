@@ -18,6 +18,23 @@ var runtimeSources embed.FS
 //go:embed file.tmpl
 var fileTemplateText string
 
+//go:embed package_doc.tmpl
+var packageDocText string
+
+// packageDocTemplate renders the package comment of a generated package.
+var packageDocTemplate = template.Must(template.New("package_doc.tmpl").Parse(packageDocText))
+
+// PackageDoc returns the package comment of a generated package, as
+// plain text without comment markers.
+func PackageDoc(pkg, baseURL string) (string, error) {
+	var buf bytes.Buffer
+	err := packageDocTemplate.Execute(&buf, struct{ Package, BaseURL string }{pkg, baseURL})
+	if err != nil {
+		return "", fmt.Errorf("render package comment: %w", err)
+	}
+	return strings.TrimSpace(buf.String()), nil
+}
+
 // fileTemplate renders one runtime file for a target package.
 var fileTemplate = template.Must(template.New("file.tmpl").Parse(fileTemplateText))
 
