@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // odataTypeKey is the JSON member that names a value's type.
@@ -367,11 +368,12 @@ func decodeMember[T any](d *objectDecoder, name string, dst *Nullable[T]) {
 }
 
 // decodePlainString decodes the most common value, a JSON string without
-// escapes, into a string or a type that reads text (enums, dates), without
+// escapes and in valid UTF-8, into a string or a type that reads text (enums, dates), without
 // the encoding/json machinery. It reports false when it did not apply, and
 // for invalid text, so that encoding/json reports the error.
 func decodePlainString[T any](raw []byte, dst *Nullable[T]) bool {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || bytes.IndexByte(raw, '\\') >= 0 {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || bytes.IndexByte(raw, '\\') >= 0 ||
+		!utf8.Valid(raw) {
 		return false
 	}
 	text := raw[1 : len(raw)-1]

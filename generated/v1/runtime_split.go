@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // splitObject splits a JSON object into its members without decoding the
@@ -106,7 +107,8 @@ func (s *scanner) end() error {
 	return nil
 }
 
-// key reads a member name; names with escapes are decoded by encoding/json.
+// key reads a member name; names with escapes or invalid UTF-8 are decoded
+// by encoding/json, which replaces invalid bytes as it does everywhere.
 func (s *scanner) key() (string, error) {
 	start := s.pos
 	escaped, err := s.str()
@@ -114,7 +116,7 @@ func (s *scanner) key() (string, error) {
 		return "", err
 	}
 	raw := s.data[start:s.pos]
-	if !escaped {
+	if !escaped && utf8.Valid(raw) {
 		return string(raw[1 : len(raw)-1]), nil
 	}
 	var name string
