@@ -110,6 +110,7 @@ func (g *generator) planBuilders() {
 	for i := 0; i < len(g.builders); i++ {
 		g.expandBuilder(g.builders[i])
 	}
+	g.nameBuilders()
 	g.stats.Builders = len(g.builders)
 	g.tracePaths()
 }
@@ -150,14 +151,8 @@ func (g *generator) builderFor(key builderKey) *builder {
 	if b, ok := g.builderIndex[key]; ok {
 		return b
 	}
-	name := g.typeName[key.typ] + explicitSuffix(key.explicit)
-	if key.collection {
-		name += key.access.suffix(defaultSetAccess) + "CollectionBuilder"
-	} else {
-		name += key.access.suffix(defaultSetAccess.item()) + "Builder"
-	}
 	b := &builder{
-		name: g.pkg.claim(name), typ: key.typ, collection: key.collection, access: key.access,
+		typ: key.typ, collection: key.collection, access: key.access,
 		explicit: key.explicit, methods: newScope(itemMethods...),
 	}
 	if key.collection {
@@ -166,6 +161,32 @@ func (g *generator) builderFor(key builderKey) *builder {
 	g.builderIndex[key] = b
 	g.builders = append(g.builders, b)
 	return b
+}
+
+// nameBuilders names every builder after its type and what it lacks
+// (NoDelete, ReadOnly, ...). The get-and-update access of a singleton or a
+// single-valued navigation property is the plain name (SolutionsRootBuilder)
+// unless the same type also has a builder that can delete, which then
+// keeps the plain name.
+func (g *generator) nameBuilders() {
+	deletable := map[builderKey]bool{}
+	for _, b := range g.builders {
+		if !b.collection && b.access == defaultSetAccess.item() {
+			deletable[builderKey{typ: b.typ, explicit: b.explicit}] = true
+		}
+	}
+	for _, b := range g.builders {
+		name := g.typeName[b.typ] + explicitSuffix(b.explicit)
+		switch {
+		case b.collection:
+			name += b.access.suffix(defaultSetAccess) + "CollectionBuilder"
+		case b.access == defaultSingletonAccess && !deletable[builderKey{typ: b.typ, explicit: b.explicit}]:
+			name += "Builder"
+		default:
+			name += b.access.suffix(defaultSetAccess.item()) + "Builder"
+		}
+		b.name = g.pkg.claim(name)
+	}
 }
 
 func (g *generator) expandBuilder(b *builder) {

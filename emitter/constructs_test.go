@@ -603,6 +603,11 @@ func scanPlan(t *testing.T, tl *tally, doc string, g *generator) {
 		} else {
 			want += b.access.suffix(defaultSetAccess.item()) + "Builder"
 		}
+		if !b.collection && b.access == defaultSingletonAccess && b.name == g.typeName[b.typ]+"Builder" {
+			// Get and update only, and no builder of the type deletes:
+			// the plain name.
+			want = b.name
+		}
 		if b.explicit != "" {
 			// A builder reached through Core.ExplicitOperationBindings is
 			// named for the operations it adds; only the type is fixed.

@@ -23,8 +23,8 @@ package beta
 const defaultBaseURL = "https://graph.microsoft.com/beta"
 
 // Solutions addresses /solutions.
-func (c *Client) Solutions() *SolutionsRootNoDeleteBuilder {
-	return &SolutionsRootNoDeleteBuilder{
+func (c *Client) Solutions() *SolutionsRootBuilder {
+	return &SolutionsRootBuilder{
 		client: c,
 		path:   "/solutions",
 	}

@@ -8,64 +8,64 @@ import (
 	"net/http"
 )
 
-// SolutionsRootNoDeleteBuilder builds the requests on one microsoft.graph.solutionsRoot. Get one from
-// Client or from another request builder; it holds the URL path and sends nothing until a method that
-// takes a context is called.
-type SolutionsRootNoDeleteBuilder struct {
+// SolutionsRootBuilder builds the requests on one microsoft.graph.solutionsRoot. Get one from Client
+// or from another request builder; it holds the URL path and sends nothing until a method that takes a
+// context is called.
+type SolutionsRootBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *SolutionsRootNoDeleteBuilder) Path() string {
+func (b *SolutionsRootBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *SolutionsRootNoDeleteBuilder) Get(ctx context.Context, opts *QueryOptions) (*SolutionsRoot, error) {
+func (b *SolutionsRootBuilder) Get(ctx context.Context, opts *QueryOptions) (*SolutionsRoot, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*SolutionsRoot])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *SolutionsRootNoDeleteBuilder) Update(ctx context.Context, patch *SolutionsRoot, opts *RequestOptions) (*SolutionsRoot, error) {
+func (b *SolutionsRootBuilder) Update(ctx context.Context, patch *SolutionsRoot, opts *RequestOptions) (*SolutionsRoot, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*SolutionsRoot])
 }
 
 // BackupRestore addresses the contained navigation property backupRestore.
-func (b *SolutionsRootNoDeleteBuilder) BackupRestore() *BackupRestoreRootNoDeleteBuilder {
-	return &BackupRestoreRootNoDeleteBuilder{
+func (b *SolutionsRootBuilder) BackupRestore() *BackupRestoreRootBuilder {
+	return &BackupRestoreRootBuilder{
 		client: b.client,
 		path:   b.path + "/backupRestore",
 	}
 }
 
-// BackupRestoreRootNoDeleteBuilder builds the requests on one microsoft.graph.backupRestoreRoot. Get
-// one from Client or from another request builder; it holds the URL path and sends nothing until a
-// method that takes a context is called.
-type BackupRestoreRootNoDeleteBuilder struct {
+// BackupRestoreRootBuilder builds the requests on one microsoft.graph.backupRestoreRoot. Get one from
+// Client or from another request builder; it holds the URL path and sends nothing until a method that
+// takes a context is called.
+type BackupRestoreRootBuilder struct {
 	client *Client
 	path   string
 }
 
 // Path returns the escaped URL path the builder addresses, relative to the base URL.
-func (b *BackupRestoreRootNoDeleteBuilder) Path() string {
+func (b *BackupRestoreRootBuilder) Path() string {
 	return b.path
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *BackupRestoreRootNoDeleteBuilder) Get(ctx context.Context, opts *QueryOptions) (*BackupRestoreRoot, error) {
+func (b *BackupRestoreRootBuilder) Get(ctx context.Context, opts *QueryOptions) (*BackupRestoreRoot, error) {
 	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*BackupRestoreRoot])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *BackupRestoreRootNoDeleteBuilder) Update(ctx context.Context, patch *BackupRestoreRoot, opts *RequestOptions) (*BackupRestoreRoot, error) {
+func (b *BackupRestoreRootBuilder) Update(ctx context.Context, patch *BackupRestoreRoot, opts *RequestOptions) (*BackupRestoreRoot, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*BackupRestoreRoot])
 }
 
 // ExchangeRestoreSessions addresses the contained navigation property exchangeRestoreSessions.
-func (b *BackupRestoreRootNoDeleteBuilder) ExchangeRestoreSessions() *ExchangeRestoreSessionCollectionBuilder {
+func (b *BackupRestoreRootBuilder) ExchangeRestoreSessions() *ExchangeRestoreSessionCollectionBuilder {
 	return &ExchangeRestoreSessionCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/exchangeRestoreSessions",
@@ -73,7 +73,7 @@ func (b *BackupRestoreRootNoDeleteBuilder) ExchangeRestoreSessions() *ExchangeRe
 }
 
 // RestorePoints addresses the contained navigation property restorePoints.
-func (b *BackupRestoreRootNoDeleteBuilder) RestorePoints() *RestorePointCollectionBuilder {
+func (b *BackupRestoreRootBuilder) RestorePoints() *RestorePointCollectionBuilder {
 	return &RestorePointCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/restorePoints",
@@ -81,7 +81,7 @@ func (b *BackupRestoreRootNoDeleteBuilder) RestorePoints() *RestorePointCollecti
 }
 
 // RestoreSessions addresses the contained navigation property restoreSessions.
-func (b *BackupRestoreRootNoDeleteBuilder) RestoreSessions() *RestoreSessionBaseCollectionBuilder {
+func (b *BackupRestoreRootBuilder) RestoreSessions() *RestoreSessionBaseCollectionBuilder {
 	return &RestoreSessionBaseCollectionBuilder{
 		client: b.client,
 		path:   b.path + "/restoreSessions",

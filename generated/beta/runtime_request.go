@@ -10,13 +10,16 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 )
 
 // doJSON sends a request to path, an escaped path relative to the base URL
 // starting with "/", with the query parameters in their given order. A
 // non-nil body is sent as JSON. A 2xx response body is passed to decode,
 // which lets generated code pick the concrete type of a polymorphic
-// result; an empty body gives the zero T. Other statuses give an *Error.
+// result; an empty body gives the zero T (204 No Content after an update or
+// an action), except for a GET, where it is an error. Other statuses give
+// an *Error.
 //
 // Known limitation: the response headers of a success, such as Location
 // for 202 Accepted, are not returned.
@@ -30,8 +33,14 @@ func doJSON[T any](ctx context.Context, c *Client, method, path string, query []
 		return zero, err
 	}
 	data, err := c.send(ctx, method, u, body, opts)
-	if err != nil || len(bytes.TrimSpace(data)) == 0 {
+	if err != nil {
 		return zero, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		if method == http.MethodGet {
+			return zero, fmt.Errorf("graph: empty response to GET %s", path)
+		}
+		return zero, nil
 	}
 	v, err := decode(data)
 	if err != nil {
@@ -93,9 +102,13 @@ type requestBody struct {
 	contentType string
 }
 
-// jsonBody encodes a JSON request body; nil means no body.
+// jsonBody encodes a JSON request body; nil, or a nil pointer such as the
+// parameters of an action called without any, means no body.
 func jsonBody(body any) (*requestBody, error) {
 	if body == nil {
+		return nil, nil
+	}
+	if v := reflect.ValueOf(body); v.Kind() == reflect.Pointer && v.IsNil() {
 		return nil, nil
 	}
 	data, err := json.Marshal(body)

@@ -23,8 +23,8 @@ package v1
 const defaultBaseURL = "https://graph.microsoft.com/v1.0"
 
 // Solutions addresses /solutions.
-func (c *Client) Solutions() *SolutionsRootNoDeleteBuilder {
-	return &SolutionsRootNoDeleteBuilder{
+func (c *Client) Solutions() *SolutionsRootBuilder {
+	return &SolutionsRootBuilder{
 		client: c,
 		path:   "/solutions",
 	}

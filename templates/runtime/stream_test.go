@@ -60,3 +60,30 @@ func TestDoUploadSendsContentAndType(t *testing.T) {
 		t.Errorf("request = %s %s %q Content-Type %q", r.Method, r.EscapedPath, r.Body, r.Header.Get("Content-Type"))
 	}
 }
+
+func TestNilParametersSendNoBody(t *testing.T) {
+	type params struct {
+		Tags []string `json:"tags,omitzero"`
+	}
+	c, seen := newRecordingServer(t, http.StatusNoContent, "")
+
+	var none *params
+	if err := doNoContent(context.Background(), c, http.MethodPost, "/x/activate", nil, none, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	r := (*seen)[0]
+	if r.Body != "" || r.Header.Get("Content-Type") != "" {
+		t.Errorf("sent body %q with Content-Type %q, want none", r.Body, r.Header.Get("Content-Type"))
+	}
+}
+
+func TestEmptyResponseToGetIsAnError(t *testing.T) {
+	c, _ := newRecordingServer(t, http.StatusNoContent, "")
+
+	_, err := doJSON(context.Background(), c, http.MethodGet, "/x", nil, nil, nil, decodeJSON[*user])
+
+	if err == nil || !strings.Contains(err.Error(), "empty response to GET /x") {
+		t.Errorf("error = %v, want an empty-response error", err)
+	}
+}
