@@ -77,11 +77,10 @@ type rootMethod struct {
 
 // itemMethods and collectionMethods are the fixed methods of item and
 // collection builders; navigation and operation methods must not take
-// these names. builderMethods is both.
+// these names.
 var (
 	itemMethods       = []string{"Get", "Update", "Delete", "Content", "PutContent", "Path"}
 	collectionMethods = []string{"List", "Pager", "Create", "ByID", "Path"}
-	builderMethods    = append(slices.Clone(itemMethods), collectionMethods[:4]...)
 )
 
 // planBuilders walks from the selected entity sets and singletons along

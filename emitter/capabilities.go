@@ -131,11 +131,8 @@ func singletonAccess(s *parser.Singleton) access {
 		defaultSingletonAccess)
 }
 
-// itemAccess keeps what applies to a single entity.
+// item keeps what applies to a single entity.
 func (a access) item() access { return access{Read: a.Read, Update: a.Update, Delete: a.Delete} }
-
-// collection keeps what applies to a collection.
-func (a access) collection() access { return access{Read: a.Read, Insert: a.Insert} }
 
 // suffix names an access that is not the full set of its kind, for the
 // builder's type name: "" for everything, ReadOnly for reading only,

@@ -328,7 +328,7 @@ func scanStruct(tl *tally, doc string, s *parser.StructuredType, names func(stri
 		if n.ContainsTarget {
 			tl.add("navigation: containment", doc, where)
 		}
-		if slices.Contains(builderMethods, exportedName(n.Name)) {
+		if slices.Contains(itemMethods, exportedName(n.Name)) {
 			tl.add("name: navigation named like a builder method", doc, where)
 		}
 	}
@@ -369,7 +369,7 @@ func scanOperation(tl *tally, doc string, op *parser.Operation, names func(strin
 	if op.EntitySetPath != "" {
 		tl.add(kind+": EntitySetPath", doc, sig)
 	}
-	if slices.Contains(builderMethods, exportedName(op.Name)) {
+	if slices.Contains(append(slices.Clone(itemMethods), collectionMethods...), exportedName(op.Name)) {
 		tl.add("name: operation named like a builder method", doc, sig)
 	}
 	if op.Namespace != "microsoft.graph" {

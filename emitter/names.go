@@ -1,7 +1,6 @@
 package emitter
 
 import (
-	"go/token"
 	"strconv"
 	"strings"
 	"unicode"
@@ -102,36 +101,6 @@ func wordBoundary(runes []rune, i int) bool {
 	}
 	next := i + 1
 	return unicode.IsUpper(prev) && unicode.IsUpper(cur) && next < len(runes) && unicode.IsLower(runes[next])
-}
-
-// unexportedName lowers the first word of a name, for local identifiers:
-// DisplayName → displayName, ID → id, URLs → urls. An initialism at the
-// start is lowered whole. A result that is a Go keyword gets the suffix
-// Value (type → typeValue), as a keyword cannot name a variable.
-func unexportedName(name string) string {
-	exported := exportedName(name)
-	_, size := utf8.DecodeRuneInString(exported)
-	head := exported[:size]
-	for _, up := range initialisms {
-		if len(up) > len(head) && strings.HasPrefix(exported, up) && wordEndsAt(exported, len(up)) {
-			head = up
-		}
-	}
-	out := strings.ToLower(head) + exported[len(head):]
-	if token.IsKeyword(out) {
-		out += "Value"
-	}
-	return out
-}
-
-// wordEndsAt reports whether a word of an exported name ends at byte i:
-// the name ends there or a capital or digit starts the next word.
-func wordEndsAt(name string, i int) bool {
-	if i == len(name) {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(name[i:])
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // scope hands out unique Go identifiers in one name space (the package

@@ -49,35 +49,6 @@ func TestExportedName(t *testing.T) {
 	}
 }
 
-func TestUnexportedName(t *testing.T) {
-	tests := []struct {
-		in, want string
-	}{
-		{"DisplayName", "displayName"},
-		{"displayName", "displayName"},
-		{"ID", "id"},
-		{"webUrl", "webURL"},
-		{"URLs", "urls"},
-		{"IDs", "ids"},
-		{"ids", "ids"},
-		{"IPAddress", "ipAddress"},
-		{"HTTPSConnection", "httpsConnection"},
-		{"ODataType", "odataType"},
-		{"IOSDevice", "iOSDevice"},
-		{"Identity", "identity"},
-		{"3dModel", "x3dModel"},
-		{"type", "typeValue"},
-		{"range", "rangeValue"},
-		{"Package", "packageValue"},
-		{"", "x"},
-	}
-	for _, tt := range tests {
-		if got := unexportedName(tt.in); got != tt.want {
-			t.Errorf("unexportedName(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestSplitWords(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/graphgen/graphgen/emitter"
+	"github.com/graphgen/graphgen/parser"
 )
 
 func TestGenerateFlagsMergeConfig(t *testing.T) {
@@ -186,11 +188,7 @@ func TestPackageName(t *testing.T) {
 }
 
 func TestStatsText(t *testing.T) {
-	got := words("TypeDefinitions")
-	if want := "type definitions"; got != want {
-		t.Errorf("words(TypeDefinitions) = %q, want %q", got, want)
-	}
-	got = statsText(emitter.Stats{Structs: 2, Enums: 1, TypeDefinitions: 1, Operations: 1, Lines: 0})
+	got := statsText(emitter.Stats{Structs: 2, Enums: 1, TypeDefinitions: 1, Operations: 1, Lines: 0})
 	want := "2 structs, 0 interfaces, 1 enum, 1 type definition, 0 builders, 1 operation, 0 lines"
 	if got != want {
 		t.Errorf("statsText = %q, want %q", got, want)
@@ -222,5 +220,25 @@ func writeFile(t *testing.T, path, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestReportWarnings(t *testing.T) {
+	warnings := []parser.Warning{{
+		Fixup: parser.FixupDanglingAnnotationTarget,
+		Err:   &parser.Error{File: "meta.xml", Path: "Schema a / Annotations a.gone", Err: errors.New("names no element")},
+	}}
+
+	var short, long bytes.Buffer
+	reportWarnings(warnings, false, &short)
+	reportWarnings(warnings, true, &long)
+
+	if got, want := short.String(), "graphgen: repaired 1 known problem in the metadata "+
+		"(-v lists them, -strict makes them errors)\n"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	if !strings.Contains(long.String(), "meta.xml: Schema a / Annotations a.gone: names no element "+
+		"(fixup dangling-annotation-target)") {
+		t.Errorf("-v output = %q", long.String())
 	}
 }

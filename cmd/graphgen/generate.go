@@ -9,10 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/graphgen/graphgen/cmd/graphgen/internal/fetch"
 	"github.com/graphgen/graphgen/cmd/graphgen/internal/output"
@@ -139,24 +137,32 @@ func setFlags(fs *flag.FlagSet) map[string]bool {
 // mergeFlags returns cfg with every value of a flag that was set on the
 // command line replaced by the flag's value.
 func mergeFlags(cfg, flags Config, set map[string]bool) Config {
-	fields := []struct {
-		flag      string
-		dst, from any
-	}{
-		{"metadata", &cfg.Metadata, flags.Metadata},
-		{"out", &cfg.Out, flags.Out},
-		{"package", &cfg.Package, flags.Package},
-		{"version", &cfg.Version, flags.Version},
-		{"base-url", &cfg.BaseURL, flags.BaseURL},
-		{"root", &cfg.Roots, flags.Roots},
-		{"derived-entities", &cfg.DerivedEntities, flags.DerivedEntities},
-		{"strict", &cfg.Strict, flags.Strict},
-		{"permissions", &cfg.Permissions, flags.Permissions},
+	if set["metadata"] {
+		cfg.Metadata = flags.Metadata
 	}
-	for _, f := range fields {
-		if set[f.flag] {
-			reflect.ValueOf(f.dst).Elem().Set(reflect.ValueOf(f.from))
-		}
+	if set["out"] {
+		cfg.Out = flags.Out
+	}
+	if set["package"] {
+		cfg.Package = flags.Package
+	}
+	if set["version"] {
+		cfg.Version = flags.Version
+	}
+	if set["base-url"] {
+		cfg.BaseURL = flags.BaseURL
+	}
+	if set["root"] {
+		cfg.Roots = flags.Roots
+	}
+	if set["derived-entities"] {
+		cfg.DerivedEntities = flags.DerivedEntities
+	}
+	if set["strict"] {
+		cfg.Strict = flags.Strict
+	}
+	if set["permissions"] {
+		cfg.Permissions = flags.Permissions
 	}
 	return cfg
 }
@@ -187,6 +193,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	reportWarnings(model.Warnings, opts.verbose, stderr)
 	sel, err := selectRoots(model, opts.Roots, opts.DerivedEntities)
 	if err != nil {
 		return fmt.Errorf("select in %s: %w", name, err)
@@ -309,36 +316,18 @@ func changeCounts(r output.Report) string {
 	return fmt.Sprintf("; %d created, %d updated, %d removed", len(r.Created), len(r.Updated), len(r.Removed))
 }
 
-// statsText writes every count of the stats except Files, such as
-// "52 structs, 7 interfaces, 1 enum, 0 type definitions, ...", so that
-// counts the emitter adds later show up without a change here.
+// statsText writes the counts of the stats except Files, such as
+// "52 structs, 7 interfaces, 1 enum, 0 type definitions, ...".
 func statsText(st emitter.Stats) string {
-	v := reflect.ValueOf(st)
-	var parts []string
-	for i := range v.NumField() {
-		f := v.Type().Field(i)
-		if f.Name == "Files" || !v.Field(i).CanInt() {
-			continue
-		}
-		parts = append(parts, plural(int(v.Field(i).Int()), words(f.Name)))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// words turns a Go field name into lower-case words: TypeDefinitions
-// gives "type definitions".
-func words(name string) string {
-	var b strings.Builder
-	for i, r := range name {
-		if unicode.IsUpper(r) {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return strings.Join([]string{
+		plural(st.Structs, "structs"),
+		plural(st.Interfaces, "interfaces"),
+		plural(st.Enums, "enums"),
+		plural(st.TypeDefinitions, "type definitions"),
+		plural(st.Builders, "builders"),
+		plural(st.Operations, "operations"),
+		plural(st.Lines, "lines"),
+	}, ", ")
 }
 
 // plural writes a count and a plural noun, made singular for one: 1 file,
@@ -352,4 +341,20 @@ func plural(n int, noun string) string {
 		noun = strings.TrimSuffix(noun, "s")
 	}
 	return fmt.Sprintf("%d %s", n, noun)
+}
+
+// reportWarnings says how many known metadata problems the parser's fixups
+// repaired; -v lists them. With -strict they are errors instead.
+func reportWarnings(warnings []parser.Warning, verbose bool, stderr io.Writer) {
+	if len(warnings) == 0 {
+		return
+	}
+	fmt.Fprintf(stderr, "graphgen: repaired %s in the metadata (-v lists them, -strict makes them errors)\n",
+		plural(len(warnings), "known problems"))
+	if !verbose {
+		return
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "  %s\n", w)
+	}
 }

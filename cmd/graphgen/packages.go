@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"go/build"
@@ -49,7 +48,7 @@ func checkPackageClause(dir, name, pkg string) error {
 	if err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
-	if isGenerated(src) {
+	if output.IsGenerated(src) {
 		return nil
 	}
 	if match, err := build.Default.MatchFile(dir, name); err == nil && !match {
@@ -68,11 +67,4 @@ func checkPackageClause(dir, name, pkg string) error {
 			"rename one of them (-package %s, or the package clause of %s)", path, f.Name.Name, pkg, got, name)
 	}
 	return nil
-}
-
-// isGenerated reports whether src starts with the line graphgen writes at
-// the top of every file.
-func isGenerated(src []byte) bool {
-	rest, ok := bytes.CutPrefix(src, []byte(output.Header))
-	return ok && (len(rest) == 0 || rest[0] == '\n' || bytes.HasPrefix(rest, []byte("\r\n")))
 }

@@ -481,15 +481,6 @@ func odataTypeOf(data []byte) string {
 	return strings.TrimPrefix(probe.Type, "#")
 }
 
-// decodeAs decodes data into v and returns it; generated decode functions
-// use it after picking v's type.
-func decodeAs[T json.Unmarshaler](data []byte, v T) (T, error) {
-	if err := v.UnmarshalJSON(data); err != nil {
-		return v, err
-	}
-	return v, nil
-}
-
 // flagsContain reports whether the comma-separated flags value contains
 // flag.
 func flagsContain(value, flag string) bool {

@@ -10,6 +10,10 @@ import (
 
 // hasHeader reports whether b begins with a first line equal to [Header].
 // The line may end with "\n" or "\r\n", or be the whole of b.
+// IsGenerated reports whether src starts with the Header line, that is,
+// whether graphgen wrote it.
+func IsGenerated(src []byte) bool { return hasHeader(src) }
+
 func hasHeader(b []byte) bool {
 	rest, ok := bytes.CutPrefix(b, []byte(Header))
 	if !ok {
