@@ -348,10 +348,15 @@ func (g *generator) typeNames(t *parser.StructuredType) []string {
 	return names
 }
 
+// stringLits writes case values, one per line when there are several, so
+// that long lists of type names stay readable.
 func stringLits(values []string) []jen.Code {
 	out := make([]jen.Code, len(values))
 	for i, v := range values {
 		out[i] = jen.Lit(v)
+		if len(values) > 2 {
+			out[i] = jen.Line().Lit(v)
+		}
 	}
 	return out
 }

@@ -972,21 +972,47 @@ func UnmarshalAnyEntity(data []byte) (AnyEntity, error) {
 	switch d.odataType() {
 	case "microsoft.graph.backupRestoreRoot", "graph.backupRestoreRoot":
 		v = new(BackupRestoreRoot)
-	case "microsoft.graph.protectionUnitBase", "graph.protectionUnitBase", "microsoft.graph.driveProtectionUnit", "graph.driveProtectionUnit", "microsoft.graph.mailboxProtectionUnit", "graph.mailboxProtectionUnit", "microsoft.graph.siteProtectionUnit", "graph.siteProtectionUnit":
+	case
+		"microsoft.graph.protectionUnitBase",
+		"graph.protectionUnitBase",
+		"microsoft.graph.driveProtectionUnit",
+		"graph.driveProtectionUnit",
+		"microsoft.graph.mailboxProtectionUnit",
+		"graph.mailboxProtectionUnit",
+		"microsoft.graph.siteProtectionUnit",
+		"graph.siteProtectionUnit":
 		v = new(ProtectionUnitBase)
-	case "microsoft.graph.restoreArtifactBase", "graph.restoreArtifactBase", "microsoft.graph.driveRestoreArtifact", "graph.driveRestoreArtifact", "microsoft.graph.siteRestoreArtifact", "graph.siteRestoreArtifact":
+	case
+		"microsoft.graph.restoreArtifactBase",
+		"graph.restoreArtifactBase",
+		"microsoft.graph.driveRestoreArtifact",
+		"graph.driveRestoreArtifact",
+		"microsoft.graph.siteRestoreArtifact",
+		"graph.siteRestoreArtifact":
 		v = new(RestoreArtifactBase)
 	case "microsoft.graph.mailboxRestoreArtifact", "graph.mailboxRestoreArtifact":
 		v = new(MailboxRestoreArtifact)
 	case "microsoft.graph.granularMailboxRestoreArtifact", "graph.granularMailboxRestoreArtifact":
 		v = new(GranularMailboxRestoreArtifact)
-	case "microsoft.graph.restoreArtifactsBulkRequestBase", "graph.restoreArtifactsBulkRequestBase", "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest", "graph.driveRestoreArtifactsBulkAdditionRequest", "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest", "graph.siteRestoreArtifactsBulkAdditionRequest":
+	case
+		"microsoft.graph.restoreArtifactsBulkRequestBase",
+		"graph.restoreArtifactsBulkRequestBase",
+		"microsoft.graph.driveRestoreArtifactsBulkAdditionRequest",
+		"graph.driveRestoreArtifactsBulkAdditionRequest",
+		"microsoft.graph.siteRestoreArtifactsBulkAdditionRequest",
+		"graph.siteRestoreArtifactsBulkAdditionRequest":
 		v = new(RestoreArtifactsBulkRequestBase)
 	case "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest", "graph.mailboxRestoreArtifactsBulkAdditionRequest":
 		v = new(MailboxRestoreArtifactsBulkAdditionRequest)
 	case "microsoft.graph.restorePoint", "graph.restorePoint":
 		v = new(RestorePoint)
-	case "microsoft.graph.restoreSessionBase", "graph.restoreSessionBase", "microsoft.graph.oneDriveForBusinessRestoreSession", "graph.oneDriveForBusinessRestoreSession", "microsoft.graph.sharePointRestoreSession", "graph.sharePointRestoreSession":
+	case
+		"microsoft.graph.restoreSessionBase",
+		"graph.restoreSessionBase",
+		"microsoft.graph.oneDriveForBusinessRestoreSession",
+		"graph.oneDriveForBusinessRestoreSession",
+		"microsoft.graph.sharePointRestoreSession",
+		"graph.sharePointRestoreSession":
 		v = new(RestoreSessionBase)
 	case "microsoft.graph.exchangeRestoreSession", "graph.exchangeRestoreSession":
 		v = new(ExchangeRestoreSession)
