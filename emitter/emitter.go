@@ -111,7 +111,7 @@ func render(f *jen.File) ([]byte, error) {
 		first, _, _ := strings.Cut(err.Error(), "\n")
 		return nil, errors.New(first)
 	}
-	return buf.Bytes(), nil
+	return wrapLongLines(buf.Bytes())
 }
 
 func isIdentifier(s string) bool { return token.IsIdentifier(s) && s != "_" }

@@ -2497,7 +2497,8 @@ func (v *RestoreArtifactsBulkRequestBase) AsRestoreArtifactsBulkRequestBase() *R
 // type its @odata.type names; a type that was not generated decodes into its nearest generated
 // ancestor, keeping every member. Use it for JSON that does not come through the client, such as
 // change notifications. A JSON null gives nil.
-func UnmarshalAnyRestoreArtifactsBulkRequestBase(data []byte) (AnyRestoreArtifactsBulkRequestBase, error) {
+func UnmarshalAnyRestoreArtifactsBulkRequestBase(data []byte) (AnyRestoreArtifactsBulkRequestBase,
+	error) {
 	if isJSONNull(data) {
 		return nil, nil
 	}

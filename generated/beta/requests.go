@@ -23,12 +23,14 @@ func (b *SolutionsRootBuilder) Path() string {
 
 // Get reads the entity (GET). A nil opts sends no query options.
 func (b *SolutionsRootBuilder) Get(ctx context.Context, opts *QueryOptions) (*SolutionsRoot, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*SolutionsRoot])
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*SolutionsRoot])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *SolutionsRootBuilder) Update(ctx context.Context, patch *SolutionsRoot, opts *RequestOptions) (*SolutionsRoot, error) {
+func (b *SolutionsRootBuilder) Update(ctx context.Context, patch *SolutionsRoot,
+	opts *RequestOptions) (*SolutionsRoot, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*SolutionsRoot])
 }
 
@@ -54,14 +56,18 @@ func (b *BackupRestoreRootBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *BackupRestoreRootBuilder) Get(ctx context.Context, opts *QueryOptions) (*BackupRestoreRoot, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*BackupRestoreRoot])
+func (b *BackupRestoreRootBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (*BackupRestoreRoot, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*BackupRestoreRoot])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *BackupRestoreRootBuilder) Update(ctx context.Context, patch *BackupRestoreRoot, opts *RequestOptions) (*BackupRestoreRoot, error) {
-	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*BackupRestoreRoot])
+func (b *BackupRestoreRootBuilder) Update(ctx context.Context, patch *BackupRestoreRoot,
+	opts *RequestOptions) (*BackupRestoreRoot, error) {
+	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts,
+		decodeJSON[*BackupRestoreRoot])
 }
 
 // ExchangeRestoreSessions addresses the contained navigation property exchangeRestoreSessions.
@@ -111,18 +117,23 @@ func (b *ExchangeRestoreSessionCollectionBuilder) ByID(id string) *ExchangeResto
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *ExchangeRestoreSessionCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*ExchangeRestoreSession, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
+func (b *ExchangeRestoreSessionCollectionBuilder) List(ctx context.Context,
+	opts *ListOptions) iter.Seq2[*ExchangeRestoreSession, error] {
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*ExchangeRestoreSession])
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *ExchangeRestoreSessionCollectionBuilder) Pager(opts *ListOptions) *Pager[*ExchangeRestoreSession] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*ExchangeRestoreSession])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *ExchangeRestoreSessionCollectionBuilder) Create(ctx context.Context, item *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*ExchangeRestoreSession])
+func (b *ExchangeRestoreSessionCollectionBuilder) Create(ctx context.Context,
+	item *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
+	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts,
+		decodeJSON[*ExchangeRestoreSession])
 }
 
 // RestorePointCollectionBuilder builds the requests on a collection of microsoft.graph.restorePoint.
@@ -148,24 +159,30 @@ func (b *RestorePointCollectionBuilder) ByID(id string) *RestorePointBuilder {
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *RestorePointCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*RestorePoint, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*RestorePoint])
+func (b *RestorePointCollectionBuilder) List(ctx context.Context,
+	opts *ListOptions) iter.Seq2[*RestorePoint, error] {
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*RestorePoint])
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *RestorePointCollectionBuilder) Pager(opts *ListOptions) *Pager[*RestorePoint] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*RestorePoint])
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*RestorePoint])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *RestorePointCollectionBuilder) Create(ctx context.Context, item *RestorePoint, opts *RequestOptions) (*RestorePoint, error) {
+func (b *RestorePointCollectionBuilder) Create(ctx context.Context, item *RestorePoint,
+	opts *RequestOptions) (*RestorePoint, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*RestorePoint])
 }
 
 // Search calls the action microsoft.graph.search (POST). Parameters: protectionUnitIds,
 // protectionTimePeriod, restorePointPreference, tags, artifactQuery.
-func (b *RestorePointCollectionBuilder) Search(ctx context.Context, params *RestorePointSearchParams, opts *RequestOptions) (*RestorePointSearchResponse, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path+"/search", nil, params, opts, decodeJSON[*RestorePointSearchResponse])
+func (b *RestorePointCollectionBuilder) Search(ctx context.Context,
+	params *RestorePointSearchParams, opts *RequestOptions) (*RestorePointSearchResponse, error) {
+	return doJSON(ctx, b.client, http.MethodPost, b.path+"/search", nil, params, opts,
+		decodeJSON[*RestorePointSearchResponse])
 }
 
 // RestoreSessionBaseCollectionBuilder builds the requests on a collection of
@@ -191,17 +208,21 @@ func (b *RestoreSessionBaseCollectionBuilder) ByID(id string) *RestoreSessionBas
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *RestoreSessionBaseCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyRestoreSessionBase, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
+func (b *RestoreSessionBaseCollectionBuilder) List(ctx context.Context,
+	opts *ListOptions) iter.Seq2[AnyRestoreSessionBase, error] {
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		UnmarshalAnyRestoreSessionBase)
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *RestoreSessionBaseCollectionBuilder) Pager(opts *ListOptions) *Pager[AnyRestoreSessionBase] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		UnmarshalAnyRestoreSessionBase)
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *RestoreSessionBaseCollectionBuilder) Create(ctx context.Context, item AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
+func (b *RestoreSessionBaseCollectionBuilder) Create(ctx context.Context,
+	item AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, typedBody{
 		declared: "#microsoft.graph.restoreSessionBase",
 		value:    item,
@@ -222,14 +243,18 @@ func (b *ExchangeRestoreSessionBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *ExchangeRestoreSessionBuilder) Get(ctx context.Context, opts *QueryOptions) (*ExchangeRestoreSession, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
+func (b *ExchangeRestoreSessionBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (*ExchangeRestoreSession, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*ExchangeRestoreSession])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *ExchangeRestoreSessionBuilder) Update(ctx context.Context, patch *ExchangeRestoreSession, opts *RequestOptions) (*ExchangeRestoreSession, error) {
-	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*ExchangeRestoreSession])
+func (b *ExchangeRestoreSessionBuilder) Update(ctx context.Context, patch *ExchangeRestoreSession,
+	opts *RequestOptions) (*ExchangeRestoreSession, error) {
+	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts,
+		decodeJSON[*ExchangeRestoreSession])
 }
 
 // Delete removes the entity (DELETE).
@@ -264,8 +289,10 @@ func (b *ExchangeRestoreSessionBuilder) MailboxRestoreArtifactsBulkAdditionReque
 }
 
 // Activate calls the action microsoft.graph.activate (POST).
-func (b *ExchangeRestoreSessionBuilder) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, UnmarshalAnyRestoreSessionBase)
+func (b *ExchangeRestoreSessionBuilder) Activate(ctx context.Context,
+	opts *RequestOptions) (AnyRestoreSessionBase, error) {
+	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts,
+		UnmarshalAnyRestoreSessionBase)
 }
 
 // RestorePointBuilder builds the requests on one microsoft.graph.restorePoint. Get one from Client or
@@ -283,12 +310,14 @@ func (b *RestorePointBuilder) Path() string {
 
 // Get reads the entity (GET). A nil opts sends no query options.
 func (b *RestorePointBuilder) Get(ctx context.Context, opts *QueryOptions) (*RestorePoint, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*RestorePoint])
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*RestorePoint])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *RestorePointBuilder) Update(ctx context.Context, patch *RestorePoint, opts *RequestOptions) (*RestorePoint, error) {
+func (b *RestorePointBuilder) Update(ctx context.Context, patch *RestorePoint,
+	opts *RequestOptions) (*RestorePoint, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*RestorePoint])
 }
 
@@ -319,13 +348,16 @@ func (b *RestoreSessionBaseBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *RestoreSessionBaseBuilder) Get(ctx context.Context, opts *QueryOptions) (AnyRestoreSessionBase, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
+func (b *RestoreSessionBaseBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (AnyRestoreSessionBase, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), UnmarshalAnyRestoreSessionBase)
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *RestoreSessionBaseBuilder) Update(ctx context.Context, patch AnyRestoreSessionBase, opts *RequestOptions) (AnyRestoreSessionBase, error) {
+func (b *RestoreSessionBaseBuilder) Update(ctx context.Context, patch AnyRestoreSessionBase,
+	opts *RequestOptions) (AnyRestoreSessionBase, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, typedBody{
 		declared: "#microsoft.graph.restoreSessionBase",
 		value:    patch,
@@ -338,8 +370,10 @@ func (b *RestoreSessionBaseBuilder) Delete(ctx context.Context, opts *RequestOpt
 }
 
 // Activate calls the action microsoft.graph.activate (POST).
-func (b *RestoreSessionBaseBuilder) Activate(ctx context.Context, opts *RequestOptions) (AnyRestoreSessionBase, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts, UnmarshalAnyRestoreSessionBase)
+func (b *RestoreSessionBaseBuilder) Activate(ctx context.Context,
+	opts *RequestOptions) (AnyRestoreSessionBase, error) {
+	return doJSON(ctx, b.client, http.MethodPost, b.path+"/activate", nil, nil, opts,
+		UnmarshalAnyRestoreSessionBase)
 }
 
 // GranularMailboxRestoreArtifactCollectionBuilder builds the requests on a collection of
@@ -365,18 +399,24 @@ func (b *GranularMailboxRestoreArtifactCollectionBuilder) ByID(id string) *Granu
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *GranularMailboxRestoreArtifactCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*GranularMailboxRestoreArtifact, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) List(ctx context.Context,
+	opts *ListOptions) iter.Seq2[*GranularMailboxRestoreArtifact, error] {
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *GranularMailboxRestoreArtifactCollectionBuilder) Pager(opts *ListOptions) *Pager[*GranularMailboxRestoreArtifact] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *GranularMailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context, item *GranularMailboxRestoreArtifact, opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*GranularMailboxRestoreArtifact])
+func (b *GranularMailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context,
+	item *GranularMailboxRestoreArtifact,
+	opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
+	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts,
+		decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // MailboxRestoreArtifactCollectionBuilder builds the requests on a collection of
@@ -402,17 +442,21 @@ func (b *MailboxRestoreArtifactCollectionBuilder) ByID(id string) *MailboxRestor
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *MailboxRestoreArtifactCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[AnyMailboxRestoreArtifact, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
+func (b *MailboxRestoreArtifactCollectionBuilder) List(ctx context.Context,
+	opts *ListOptions) iter.Seq2[AnyMailboxRestoreArtifact, error] {
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *MailboxRestoreArtifactCollectionBuilder) Pager(opts *ListOptions) *Pager[AnyMailboxRestoreArtifact] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *MailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context, item AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
+func (b *MailboxRestoreArtifactCollectionBuilder) Create(ctx context.Context,
+	item AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, typedBody{
 		declared: "#microsoft.graph.mailboxRestoreArtifact",
 		value:    item,
@@ -443,18 +487,24 @@ func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) ByID(id st
 
 // List returns every member (GET), following @odata.nextLink from page to page; it stops at the first
 // error, which it yields. A nil opts sends no query options.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) List(ctx context.Context, opts *ListOptions) iter.Seq2[*MailboxRestoreArtifactsBulkAdditionRequest, error] {
-	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) List(ctx context.Context,
+	opts *ListOptions) iter.Seq2[*MailboxRestoreArtifactsBulkAdditionRequest, error] {
+	return listAll(ctx, b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Pager reads the collection one page at a time (GET).
 func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) Pager(opts *ListOptions) *Pager[*MailboxRestoreArtifactsBulkAdditionRequest] {
-	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
+	return newPager(b.client, b.path, opts.queryParams(), opts.requestOptions(),
+		decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Create adds a member (POST) and returns it as the service created it.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) Create(ctx context.Context, item *MailboxRestoreArtifactsBulkAdditionRequest, opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
-	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts, decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
+func (b *MailboxRestoreArtifactsBulkAdditionRequestCollectionBuilder) Create(ctx context.Context,
+	item *MailboxRestoreArtifactsBulkAdditionRequest,
+	opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
+	return doJSON(ctx, b.client, http.MethodPost, b.path, nil, item, opts,
+		decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // ProtectionUnitBaseReadOnlyBuilder builds the requests on one microsoft.graph.protectionUnitBase. Get
@@ -471,8 +521,10 @@ func (b *ProtectionUnitBaseReadOnlyBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *ProtectionUnitBaseReadOnlyBuilder) Get(ctx context.Context, opts *QueryOptions) (*ProtectionUnitBase, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*ProtectionUnitBase])
+func (b *ProtectionUnitBaseReadOnlyBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (*ProtectionUnitBase, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*ProtectionUnitBase])
 }
 
 // GranularMailboxRestoreArtifactBuilder builds the requests on one
@@ -489,18 +541,24 @@ func (b *GranularMailboxRestoreArtifactBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *GranularMailboxRestoreArtifactBuilder) Get(ctx context.Context, opts *QueryOptions) (*GranularMailboxRestoreArtifact, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
+func (b *GranularMailboxRestoreArtifactBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (*GranularMailboxRestoreArtifact, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *GranularMailboxRestoreArtifactBuilder) Update(ctx context.Context, patch *GranularMailboxRestoreArtifact, opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
-	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*GranularMailboxRestoreArtifact])
+func (b *GranularMailboxRestoreArtifactBuilder) Update(ctx context.Context,
+	patch *GranularMailboxRestoreArtifact,
+	opts *RequestOptions) (*GranularMailboxRestoreArtifact, error) {
+	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts,
+		decodeJSON[*GranularMailboxRestoreArtifact])
 }
 
 // Delete removes the entity (DELETE).
-func (b *GranularMailboxRestoreArtifactBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *GranularMailboxRestoreArtifactBuilder) Delete(ctx context.Context,
+	opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
@@ -526,13 +584,16 @@ func (b *MailboxRestoreArtifactBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *MailboxRestoreArtifactBuilder) Get(ctx context.Context, opts *QueryOptions) (AnyMailboxRestoreArtifact, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
+func (b *MailboxRestoreArtifactBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (AnyMailboxRestoreArtifact, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), UnmarshalAnyMailboxRestoreArtifact)
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *MailboxRestoreArtifactBuilder) Update(ctx context.Context, patch AnyMailboxRestoreArtifact, opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
+func (b *MailboxRestoreArtifactBuilder) Update(ctx context.Context, patch AnyMailboxRestoreArtifact,
+	opts *RequestOptions) (AnyMailboxRestoreArtifact, error) {
 	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, typedBody{
 		declared: "#microsoft.graph.mailboxRestoreArtifact",
 		value:    patch,
@@ -567,18 +628,24 @@ func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Get(ctx context.Context, opts *QueryOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Update sends the fields that are set in patch, including explicit nulls, and nothing else (PATCH).
 // It returns the entity when the service sends it back, and nil for 204 No Content.
-func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Update(ctx context.Context, patch *MailboxRestoreArtifactsBulkAdditionRequest, opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
-	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts, decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Update(ctx context.Context,
+	patch *MailboxRestoreArtifactsBulkAdditionRequest,
+	opts *RequestOptions) (*MailboxRestoreArtifactsBulkAdditionRequest, error) {
+	return doJSON(ctx, b.client, http.MethodPatch, b.path, nil, patch, opts,
+		decodeJSON[*MailboxRestoreArtifactsBulkAdditionRequest])
 }
 
 // Delete removes the entity (DELETE).
-func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Delete(ctx context.Context, opts *RequestOptions) error {
+func (b *MailboxRestoreArtifactsBulkAdditionRequestBuilder) Delete(ctx context.Context,
+	opts *RequestOptions) error {
 	return doNoContent(ctx, b.client, http.MethodDelete, b.path, nil, nil, opts)
 }
 
@@ -596,8 +663,10 @@ func (b *RestorePointReadOnlyBuilder) Path() string {
 }
 
 // Get reads the entity (GET). A nil opts sends no query options.
-func (b *RestorePointReadOnlyBuilder) Get(ctx context.Context, opts *QueryOptions) (*RestorePoint, error) {
-	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil, opts.requestOptions(), decodeJSON[*RestorePoint])
+func (b *RestorePointReadOnlyBuilder) Get(ctx context.Context,
+	opts *QueryOptions) (*RestorePoint, error) {
+	return doJSON(ctx, b.client, http.MethodGet, b.path, opts.queryParams(), nil,
+		opts.requestOptions(), decodeJSON[*RestorePoint])
 }
 
 // ProtectionUnit addresses the navigation property protectionUnit.
