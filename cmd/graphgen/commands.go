@@ -95,7 +95,8 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	derived := fs.Bool("derived-entities", false,
 		"also select the entity types derived from selected ones (e.g.\n"+
 			"-root microsoft.graph.restoreSessionBase -derived-entities also compares exchangeRestoreSession)")
-	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them")
+	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them\n"+
+		"(e.g. -strict, to see every problem the fixups would repair)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -175,7 +176,8 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	derived := fs.Bool("derived-entities", false,
 		"also select the entity types derived from selected ones (e.g.\n"+
 			"-root microsoft.graph.restoreSessionBase -derived-entities also takes exchangeRestoreSession)")
-	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them")
+	strict := fs.Bool("strict", false, "treat known metadata problems as errors instead of repairing them\n"+
+		"(e.g. -strict, to see every problem the fixups would repair)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}

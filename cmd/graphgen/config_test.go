@@ -226,7 +226,9 @@ func writeFile(t *testing.T, path, content string) {
 func TestReportWarnings(t *testing.T) {
 	warnings := []parser.Warning{{
 		Fixup: parser.FixupDanglingAnnotationTarget,
-		Err:   &parser.Error{File: "meta.xml", Path: "Schema a / Annotations a.gone", Err: errors.New("names no element")},
+		Err: &parser.Error{
+			File: "meta.xml", Path: "Schema a / Annotations a.gone", Err: errors.New("names no element"),
+		},
 	}}
 
 	var short, long bytes.Buffer

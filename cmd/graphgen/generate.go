@@ -89,7 +89,8 @@ func generateFlags(args []string, stdout io.Writer) (generateOptions, error) {
 			"(e.g. -root microsoft.graph.restoreSessionBase -derived-entities also generates\n"+
 			"exchangeRestoreSession, oneDriveForBusinessRestoreSession and sharePointRestoreSession)")
 	fs.BoolVar(&fromFlags.Strict, "strict", false,
-		"treat known metadata problems as errors instead of repairing them")
+		"treat known metadata problems as errors instead of repairing them\n"+
+			"(e.g. -strict, to see every problem the fixups would repair)")
 	fs.StringVar(&fromFlags.Permissions, "permissions", "",
 		"Microsoft's permissions data: a folder with permissions.json and\n"+
 			"provisioningInfo.json, or the permissions.json file (`DIR|FILE`; e.g. -permissions ../permissions)")
@@ -98,7 +99,8 @@ func generateFlags(args []string, stdout io.Writer) (generateOptions, error) {
 			"e.g. -config graph/graphgen.json)")
 	fs.BoolVar(&opts.check, "check", false,
 		"write nothing; exit 1 and list the files that would change when the output is stale")
-	fs.BoolVar(&opts.verbose, "v", false, "print each file created, updated or removed")
+	fs.BoolVar(&opts.verbose, "v", false,
+		"print each file created, updated or removed, and each repaired metadata problem (e.g. -v)")
 	fs.DurationVar(&opts.timeout, "timeout", fetch.DefaultTimeout,
 		"time limit for downloading a -metadata URL (e.g. -timeout 30s)")
 	if err := fs.parse(args); err != nil {
