@@ -42,19 +42,7 @@ func (r *reader) resolve() {
 }
 
 // qualify replaces a leading schema alias by the schema's namespace.
-func (r *reader) qualify(name string) string {
-	i := strings.LastIndexByte(name, '.')
-	if i < 0 {
-		return name
-	}
-	prefix := name[:i]
-	for _, s := range r.model.Schemas {
-		if s.Alias == prefix {
-			return s.Namespace + name[i:]
-		}
-	}
-	return name
-}
+func (r *reader) qualify(name string) string { return r.model.Qualify(name) }
 
 // lookupType resolves a qualified or alias-qualified type name, without
 // Collection().
