@@ -58,7 +58,8 @@ func TestListAllFollowsNextLink(t *testing.T) {
 	wantQueries := []string{"$top=2", "$top=2&$skiptoken=RFNwdAI%27x"}
 	for i, r := range ps.requests {
 		if r.Method != "GET" || r.EscapedPath != "/v1.0/users" || r.RawQuery != wantQueries[i] {
-			t.Errorf("request %d: %s %s?%s, want GET /v1.0/users?%s", i, r.Method, r.EscapedPath, r.RawQuery, wantQueries[i])
+			t.Errorf("request %d: %s %s?%s, want GET /v1.0/users?%s",
+				i, r.Method, r.EscapedPath, r.RawQuery, wantQueries[i])
 		}
 		if r.Header.Get("ConsistencyLevel") != "eventual" {
 			t.Errorf("request %d: ConsistencyLevel = %q, want eventual", i, r.Header.Get("ConsistencyLevel"))
@@ -74,7 +75,8 @@ func TestPagerPageAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first page: %v", err)
 	}
-	if n, ok := first.Count.Get(); !ok || n != 3 || len(first.Items) != 2 || first.Items[1].DisplayName.OrZero() != "Bo" {
+	n, ok := first.Count.Get()
+	if !ok || n != 3 || len(first.Items) != 2 || first.Items[1].DisplayName.OrZero() != "Bo" {
 		t.Errorf("first page: count %d (%t), items %d", n, ok, len(first.Items))
 	}
 	if !strings.HasSuffix(first.NextLink, "$skiptoken=RFNwdAI%27x") || !p.More() {
@@ -85,7 +87,8 @@ func TestPagerPageAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatalf("second page: %v", err)
 	}
-	if len(second.Items) != 1 || second.NextLink != "" || second.DeltaLink != "https://x/delta" || second.Count.IsPresent() {
+	if len(second.Items) != 1 || second.NextLink != "" || second.DeltaLink != "https://x/delta" ||
+		second.Count.IsPresent() {
 		t.Errorf("second page = %+v", second)
 	}
 	if p.More() {

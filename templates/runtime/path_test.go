@@ -94,7 +94,8 @@ func TestCallSegment(t *testing.T) {
 			"search(q=%27O%27%27Neil%2Fx%3Fy%23z%20%25%27)"},
 		{"microsoft.graph.f", []odataParam{
 			{"n", literalInt(3)},
-			{"when", literalDateTimeOffset(NewDateTimeOffset(time.Date(2024, 8, 1, 0, 0, 0, 0, time.FixedZone("", 3600))))},
+			{"when", literalDateTimeOffset(NewDateTimeOffset(
+				time.Date(2024, 8, 1, 0, 0, 0, 0, time.FixedZone("", 3600))))},
 			{"day", literalEnum("microsoft.graph.dayOfWeek", "monday")},
 			{"none", literalNull},
 		}, "microsoft.graph.f(n=3,when=2024-08-01T00%3A00%3A00%2B01%3A00," +

@@ -97,8 +97,12 @@ func TestPermissionTableRequired(t *testing.T) {
 			name:    "read dropped when read-write is needed anyway",
 			methods: []string{"ItemCollectionRequest.List", "ItemCollectionRequest.Create"},
 			want: PermissionRequirements{
-				DelegatedWork: SchemeRequirements{Permissions: []APIPermission{{Name: "Items.ReadWrite.All", ID: "w-rw"}}},
-				Application:   SchemeRequirements{Permissions: []APIPermission{{Name: "Items.ReadWrite.All", ID: "a-rw"}}},
+				DelegatedWork: SchemeRequirements{
+					Permissions: []APIPermission{{Name: "Items.ReadWrite.All", ID: "w-rw"}},
+				},
+				Application: SchemeRequirements{
+					Permissions: []APIPermission{{Name: "Items.ReadWrite.All", ID: "a-rw"}},
+				},
 				DelegatedPersonal: SchemeRequirements{Uncovered: []string{
 					"GET /items (ItemCollectionRequest.List)",
 					"POST /items (ItemCollectionRequest.Create)",

@@ -66,7 +66,8 @@ func TestEncodeQuery(t *testing.T) {
 			"&$filter=startswith(displayName,%27O%27%27Neil%20%26%20%231%27)" +
 			"&$search=%22displayName:a%20b%22&$orderby=displayName%20desc,id" +
 			"&$top=5&$skip=10&$count=true"},
-		{"plus and percent survive", &ListOptions{Filter: "createdDateTime ge 2024-08-01T00:00:00+02:00 and x eq '100%'"},
+		{"plus and percent survive",
+			&ListOptions{Filter: "createdDateTime ge 2024-08-01T00:00:00+02:00 and x eq '100%'"},
 			"$filter=createdDateTime%20ge%202024-08-01T00:00:00%2B02:00%20and%20x%20eq%20%27100%25%27"},
 	}
 	for _, tt := range tests {
@@ -194,7 +195,8 @@ func TestDoNoContent(t *testing.T) {
 
 func TestGraphErrorDecoding(t *testing.T) {
 	const body = `{"error":{"code":"Request_ResourceNotFound",` +
-		`"message":"Resource 'x' does not exist or one of its queried reference-property objects are not present.",` +
+		`"message":"Resource 'x' does not exist or one of its queried reference-property objects ` +
+		`are not present.",` +
 		`"details":[{"code":"NotFound","message":"x missing","target":"id"}],` +
 		`"innerError":{"date":"2024-08-01T10:11:12","request-id":"7f0e-req","client-request-id":"7f0e-client",` +
 		`"code":"inner","nested":{"a":1}}}}`
@@ -216,10 +218,12 @@ func TestGraphErrorDecoding(t *testing.T) {
 		t.Errorf("Details = %+v", ge.Details)
 	}
 	ie := ge.InnerError
-	if ie == nil || ie.RequestID != "7f0e-req" || ie.ClientRequestID != "7f0e-client" || ie.Date != "2024-08-01T10:11:12" {
+	if ie == nil || ie.RequestID != "7f0e-req" || ie.ClientRequestID != "7f0e-client" ||
+		ie.Date != "2024-08-01T10:11:12" {
 		t.Fatalf("InnerError = %+v", ie)
 	}
-	if string(ie.Additional["code"]) != `"inner"` || string(ie.Additional["nested"]) != `{"a":1}` || len(ie.Additional) != 2 {
+	if string(ie.Additional["code"]) != `"inner"` || string(ie.Additional["nested"]) != `{"a":1}` ||
+		len(ie.Additional) != 2 {
 		t.Errorf("InnerError.Additional = %q", ie.Additional)
 	}
 	if ge.Header.Get("Content-Type") != "application/json" {
@@ -235,9 +239,11 @@ func TestErrorWithoutODataBody(t *testing.T) {
 		want   string
 	}{
 		{http.StatusServiceUnavailable, "", "graph: 503 Service Unavailable"},
-		{http.StatusBadGateway, "<html>\n  upstream   down\n</html>", "graph: 502 Bad Gateway: <html> upstream down </html>"},
+		{http.StatusBadGateway, "<html>\n  upstream   down\n</html>",
+			"graph: 502 Bad Gateway: <html> upstream down </html>"},
 		{http.StatusBadRequest, long, "graph: 400 Bad Request: <html><body>" + strings.Repeat("é", 94) + "..."},
-		{http.StatusTooManyRequests, `{"error":{"message":"Slow down"}}`, "graph: 429 Too Many Requests: Slow down"},
+		{http.StatusTooManyRequests, `{"error":{"message":"Slow down"}}`,
+			"graph: 429 Too Many Requests: Slow down"},
 		{599, `{"unexpected":true}`, `graph: 599: {"unexpected":true}`},
 	}
 	for _, tt := range tests {
@@ -267,7 +273,8 @@ func TestRequestFailures(t *testing.T) {
 	if len(*seen) != 0 {
 		t.Errorf("server saw %d requests, want 0", len(*seen))
 	}
-	for _, base := range []string{"graph.microsoft.com/v1.0", "ftp://h/x", "https://h/v1.0?x=1", "https://h/%zz"} {
+	bad := []string{"graph.microsoft.com/v1.0", "ftp://h/x", "https://h/v1.0?x=1", "https://h/%zz"}
+	for _, base := range bad {
 		bad := NewClient(nil, WithBaseURL(base))
 		if err := doNoContent(context.Background(), bad, http.MethodGet, "/x", nil, nil, nil); err == nil {
 			t.Errorf("base URL %q: got nil error, want one", base)

@@ -57,7 +57,8 @@ func TestDoUploadSendsContentAndType(t *testing.T) {
 
 	r := (*seen)[0]
 	if r.Method != http.MethodPut || r.Body != "hello" || r.Header.Get("Content-Type") != "text/plain" {
-		t.Errorf("request = %s %s %q Content-Type %q", r.Method, r.EscapedPath, r.Body, r.Header.Get("Content-Type"))
+		t.Errorf("request = %s %s %q Content-Type %q",
+			r.Method, r.EscapedPath, r.Body, r.Header.Get("Content-Type"))
 	}
 }
 
