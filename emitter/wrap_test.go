@@ -9,7 +9,8 @@ func TestWrapLongLines(t *testing.T) {
 	long := strings.Repeat("X", 60)
 	src := "package p\n\n" +
 		"func (b *" + long + ") Get(ctx context.Context, opts *QueryOptions) (*" + long + ", error) {\n" +
-		"\treturn doJSON(ctx, b.client, \"a, (b\", b.path+\"/x\", opts.queryParams(), nil, decodeJSON[*" + long + "])\n" +
+		"\treturn doJSON(ctx, b.client, \"a, (b\", b.path+\"/x\", opts.queryParams(), nil, " +
+		"decodeJSON[*" + long + "])\n" +
 		"}\n\nfunc short(a, b int) {}\n"
 
 	got, err := wrapLongLines([]byte(src))

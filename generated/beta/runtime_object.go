@@ -411,7 +411,8 @@ func decodeList[T any](d *objectDecoder, name string, dst *[]T) {
 // using a decode function that picks the Go type by @odata.type.
 //
 //go:noinline
-func decodeMemberWith[T any](d *objectDecoder, name string, dst *Nullable[T], decode func([]byte) (T, error)) {
+func decodeMemberWith[T any](d *objectDecoder, name string, dst *Nullable[T],
+	decode func([]byte) (T, error)) {
 	raw, ok := d.take(name)
 	if !ok {
 		return
