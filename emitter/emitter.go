@@ -43,11 +43,9 @@ type Config struct {
 	Permissions *permissions.Table
 }
 
-// File is one generated Go source file.
-type File struct {
-	Name    string
-	Content []byte
-}
+// File is one generated Go source file: a name and gofmt'd content, the
+// same type the runtime templates render.
+type File = templates.File
 
 // Stats counts what a run generated.
 type Stats struct {
@@ -86,7 +84,7 @@ func Generate(sel *parser.Selection, cfg Config) ([]File, Stats, error) {
 		if f.Name == runtimePermissionsFile && cfg.Permissions == nil {
 			continue
 		}
-		files = append(files, File{Name: f.Name, Content: f.Content})
+		files = append(files, f)
 	}
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Name, b.Name) })
 

@@ -52,23 +52,7 @@ func scenarios(t *testing.T) []string {
 // returns every generated file, runtime included.
 func generateScenario(t *testing.T, scenario string) []emitter.File {
 	t.Helper()
-	dir := filepath.Join(goldenDir, scenario)
-	model, err := parser.ParseFile(filepath.Join(dir, "input.xml"))
-	if err != nil {
-		t.Fatalf("%s: parse: %v", scenario, err)
-	}
-	roots, err := os.ReadFile(filepath.Join(dir, "roots.txt"))
-	if err != nil {
-		t.Fatalf("%s: %v", scenario, err)
-	}
-	sel := model.All()
-	if names := strings.Fields(string(roots)); len(names) > 0 {
-		sel, err = model.Closure(names, parser.DefaultDerivedPolicy)
-		if err != nil {
-			t.Fatalf("%s: select %v: %v", scenario, names, err)
-		}
-	}
-	files, _, err := emitter.Generate(sel, goldenConfig)
+	files, _, err := emitter.Generate(selectScenario(t, scenario), goldenConfig)
 	if err != nil {
 		t.Fatalf("%s: generate: %v", scenario, err)
 	}

@@ -48,10 +48,7 @@ func selectScenario(t *testing.T, scenario string) *parser.Selection {
 		t.Fatalf("%s: %v", scenario, err)
 	}
 	names := strings.Fields(string(roots))
-	if len(names) == 0 {
-		return model.All()
-	}
-	sel, err := model.Closure(names, parser.DefaultDerivedPolicy)
+	sel, err := model.Select(names, parser.DefaultDerivedPolicy)
 	if err != nil {
 		t.Fatalf("%s: select %v: %v", scenario, names, err)
 	}

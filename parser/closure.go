@@ -100,6 +100,15 @@ func (m *Model) All() *Selection {
 	return c.finish()
 }
 
+// Select returns the closure of the roots with the policy, or the whole
+// model when there are no roots: the selection graphgen generates.
+func (m *Model) Select(roots []string, policy DerivedPolicy) (*Selection, error) {
+	if len(roots) == 0 {
+		return m.All(), nil
+	}
+	return m.Closure(roots, policy)
+}
+
 // Closure selects the minimal part of the model needed to generate the
 // roots. A root is a qualified type name (namespace or alias form), or a
 // container path such as /solutions/backupRestore/exchangeRestoreSessions

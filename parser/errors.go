@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// Error is a problem in a metadata document. It names the file, the path of
-// the element at fault and, for malformed XML, the line and column.
+// Error is a problem in an input document (metadata, or permissions data).
+// It names the file, the path of the element at fault and, for malformed
+// XML or JSON, the line and column.
 type Error struct {
 	File string
 

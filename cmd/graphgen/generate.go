@@ -251,15 +251,12 @@ func fetchToCache(url string, timeout time.Duration) (string, error) {
 // without roots. An unknown type name is an error that suggests the names
 // the user may have meant.
 func selectRoots(m *parser.Model, roots []string, derivedEntities bool) (*parser.Selection, error) {
-	if len(roots) == 0 {
-		return m.All(), nil
-	}
 	if err := checkTypeRoots(m, roots); err != nil {
 		return nil, err
 	}
 	policy := parser.DefaultDerivedPolicy
 	policy.Entity = derivedEntities
-	return m.Closure(roots, policy)
+	return m.Select(roots, policy)
 }
 
 func toOutputFiles(files []emitter.File) []output.File {

@@ -97,7 +97,7 @@ func (b *builder) addPermission(name string, p permissionJSON) *Error {
 	}
 	for i, set := range p.PathSets {
 		if err := checkPathSet(set); err != nil {
-			return &Error{Where: fmt.Sprintf("permission %s / pathSets[%d]", name, i), Err: err}
+			return &Error{Path: fmt.Sprintf("permission %s / pathSets[%d]", name, i), Err: err}
 		}
 		for path, value := range set.Paths {
 			b.addPath(name, set, path, parseAttributes(value))

@@ -69,10 +69,7 @@ func AssertFaithful(t testing.TB, fullPath string, roots []string) {
 }
 
 func selectRoots(m *parser.Model, roots []string) (*parser.Selection, error) {
-	if len(roots) == 0 {
-		return m.All(), nil
-	}
-	sel, err := m.Closure(roots, parser.DefaultDerivedPolicy)
+	sel, err := m.Select(roots, parser.DefaultDerivedPolicy)
 	if err != nil {
 		return nil, fmt.Errorf("closure: %w", err)
 	}
